@@ -1,0 +1,5 @@
+"""`python -m mentoring`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,408 @@
+"""Cross-reference rules: what a file can only get wrong against another part of the workspace.
+
+Each rule is a plain function returning problems (never raising); the lists CURRICULUM_CHECKS and
+COHORT_CHECKS hold them all, and `check_workspace` runs every one in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Callable, Optional
+
+from .loader import SLUG, cohort_path, curriculum_path
+from .model import (
+    ASSESSOR_ROLES,
+    MEASURE_FILTERS,
+    SESSION_ROLES,
+    Cohort,
+    Completion,
+    Competency,
+    Curriculum,
+    LogFile,
+    Measure,
+    Quantity,
+    Role,
+    Workspace,
+    level_number,
+)
+from .problems import Keys, Problem, Severity, did_you_mean
+
+CurriculumCheck = Callable[[Curriculum], Iterable[Problem]]
+CohortCheck = Callable[[Cohort, Curriculum], Iterable[Problem]]
+
+
+def _ids(items: Iterable[Any]) -> dict[str, Any]:
+    return {item.id: item for item in items}
+
+
+def unknown(what: str, id_: object, known: Iterable[str]) -> str:
+    """`unknown module "m9" (did you mean "m1"?)`."""
+    return f'unknown {what} "{id_}"{did_you_mean(id_, known)}'
+
+
+# --- curriculum --------------------------------------------------------------------------------
+
+_CURRICULUM_KINDS = [
+    ("objectives", "objective"),
+    ("competencies", "competency"),
+    ("modules", "module"),
+    ("output_kinds", "output kind"),
+    ("assignments", "assignment"),
+    ("results", "result"),
+]
+
+
+def check_curriculum_ids(cur: Curriculum) -> Iterator[Problem]:
+    """Ids inside a curriculum are slugs and unique per kind."""
+    path = curriculum_path(cur.id)
+    for table, what in _CURRICULUM_KINDS:
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(cur, table)):
+            keys = (table, index, "id")
+            if not SLUG.match(item.id):
+                yield Problem(path, f'{table}.id: "{item.id}" is not a valid id: {SLUG.pattern}', keys=keys)
+            elif item.id in seen:
+                yield Problem(path, f'{table}.id: duplicate {what} id "{item.id}"', keys=keys)
+            seen.add(item.id)
+
+
+def check_curriculum_references(cur: Curriculum) -> Iterator[Problem]:
+    """Modules name objectives, assignments name modules and output kinds, that exist."""
+    path = curriculum_path(cur.id)
+    objectives, modules, kinds = _ids(cur.objectives), _ids(cur.modules), _ids(cur.output_kinds)
+    for index, module in enumerate(cur.modules):
+        for n, ref in enumerate(module.objectives):
+            if ref not in objectives:
+                yield Problem(path, "modules.objectives: " + unknown("objective", ref, objectives),
+                              keys=("modules", index, "objectives", n))
+        if module.hours is not None and module.hours < 0:
+            yield Problem(path, f"modules.hours: planned hours cannot be negative, got {module.hours:g}",
+                          keys=("modules", index, "hours"))
+    for index, assignment in enumerate(cur.assignments):
+        keys = ("assignments", index)
+        if assignment.module is not None and assignment.module not in modules:
+            yield Problem(path, "assignments.module: " + unknown("module", assignment.module, modules),
+                          keys=(*keys, "module"))
+        if assignment.output is not None and assignment.output not in kinds:
+            yield Problem(path, "assignments.output: " + unknown("output kind", assignment.output, kinds),
+                          keys=(*keys, "output"))
+        if assignment.due_day is not None and assignment.due_day < 0:
+            yield Problem(path, f"assignments.due_day: days after the start cannot be negative, got {assignment.due_day}",
+                          keys=(*keys, "due_day"))
+
+
+def check_scales(cur: Curriculum) -> Iterator[Problem]:
+    """A competency's scale has at least two levels, each named once."""
+    path = curriculum_path(cur.id)
+    for index, competency in enumerate(cur.competencies):
+        keys = ("competencies", index, "levels")
+        if len(competency.levels) < 2:
+            yield Problem(path, f'competencies.levels: the scale of "{competency.id}" needs at least 2 levels, got {len(competency.levels)}', keys=keys)
+        for name in {name for name in competency.levels if competency.levels.count(name) > 1}:
+            yield Problem(path, f'competencies.levels: level "{name}" is named twice in the scale of "{competency.id}"', keys=keys)
+
+
+def level_problem(competency: Competency, level: object) -> Optional[str]:
+    """Why a level is not on a competency's scale, or None when it is."""
+    if level_number(competency, level) is not None:  # type: ignore[arg-type]
+        return None
+    scale = competency.levels
+    if isinstance(level, str):
+        names = ", ".join(f'"{name}"' for name in scale)
+        return f'"{level}" is not a level of "{competency.id}" ({names}){did_you_mean(level, scale)}'
+    return f'level {level} is outside the scale of "{competency.id}" (0 to {len(scale) - 1})'
+
+
+def _rule_problems(cur: Curriculum, rule: Completion, path: str, keys: Keys, where: str) -> Iterator[Problem]:
+    assignments, competencies = _ids(cur.assignments), _ids(cur.competencies)
+    if not isinstance(rule.assignments, str):
+        for n, ref in enumerate(rule.assignments):
+            if ref not in assignments:
+                yield Problem(path, f"{where}.assignments: " + unknown("assignment", ref, assignments),
+                              keys=(*keys, "assignments", n))
+    if rule.attendance is not None and not rule.attendance.percent:
+        yield Problem(path, f'{where}.attendance: expected a percentage such as "75%", got {rule.attendance}',
+                      keys=(*keys, "attendance"))
+    for ref, level in rule.competencies.items():
+        key = (*keys, "competencies", ref)
+        competency = competencies.get(ref)
+        if competency is None:
+            yield Problem(path, f"{where}.competencies: " + unknown("competency", ref, competencies), keys=key)
+        elif (message := level_problem(competency, level)) is not None:
+            yield Problem(path, f"{where}.competencies: {message}", keys=key)
+
+
+def check_completion(cur: Curriculum) -> Iterator[Problem]:
+    """The completion rule names assignments and competencies that exist, at levels on their scale."""
+    yield from _rule_problems(cur, cur.completion, curriculum_path(cur.id), ("completion",), "completion")
+
+
+def target_problem(measure: Measure, target: Quantity) -> Optional[str]:
+    """Why a target does not fit its measure (a percentage for a count, or the other way)."""
+    if measure.is_rate and not target.percent:
+        return f'measure "{measure.value}" is a rate, so its target is a percentage such as "80%", got {target}'
+    if target.percent and measure is not Measure.PARTICIPANTS and not measure.is_rate:
+        return f'measure "{measure.value}" is a count, so its target is a number, got "{target}"'
+    if target.value < 0:
+        return f"a target cannot be negative, got {target}"
+    return None
+
+
+def check_results(cur: Curriculum) -> Iterator[Problem]:
+    """Each result's filters fit its measure and name things that exist; its target fits too."""
+    path = curriculum_path(cur.id)
+    kinds, assignments, modules = _ids(cur.output_kinds), _ids(cur.assignments), _ids(cur.modules)
+    for index, result in enumerate(cur.results):
+        keys = ("results", index)
+        allowed = MEASURE_FILTERS[result.measure]
+        for name in sorted(result.filters() - allowed):
+            takes = ", ".join(sorted(allowed)) or "no filters"
+            yield Problem(path, f'results.{name}: does not apply to measure "{result.measure.value}" (it takes {takes})',
+                          keys=(*keys, name))
+        if (message := target_problem(result.measure, result.target)) is not None:
+            yield Problem(path, f"results.target: {message}", keys=(*keys, "target"))
+        for n, ref in enumerate(result.kinds or ()):
+            if ref not in kinds:
+                yield Problem(path, "results.kinds: " + unknown("output kind", ref, kinds), keys=(*keys, "kinds", n))
+        if result.assignment is not None and result.assignment not in assignments:
+            yield Problem(path, "results.assignment: " + unknown("assignment", result.assignment, assignments),
+                          keys=(*keys, "assignment"))
+        for n, ref in enumerate(result.modules or ()):
+            if ref not in modules:
+                yield Problem(path, "results.modules: " + unknown("module", ref, modules), keys=(*keys, "modules", n))
+        if result.criteria is not None:
+            yield from _rule_problems(cur, result.criteria, path, (*keys, "criteria"), "results.criteria")
+        if result.measure is Measure.CADENCE and result.every_days is None:
+            yield Problem(path, 'results: measure "cadence" needs every_days (the length of a period in days)', keys=keys)
+        for name, least in [("every_days", 1), ("per_period", 1), ("from_day", 0), ("due_day", 0)]:
+            value = getattr(result, name)
+            if value is not None and value < least:
+                yield Problem(path, f"results.{name}: must be at least {least}, got {value}", keys=(*keys, name))
+
+
+CURRICULUM_CHECKS: list[CurriculumCheck] = [
+    check_curriculum_ids,
+    check_curriculum_references,
+    check_scales,
+    check_completion,
+    check_results,
+]
+
+
+# --- cohort ------------------------------------------------------------------------------------
+
+
+def check_cohort(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """Start is not after end, and target overrides name results and fit their measures."""
+    path = cohort_path(cohort.id)
+    if cohort.start > cohort.end:
+        yield Problem(path, f"start ({cohort.start}) is after end ({cohort.end})", keys=("start",))
+    results = _ids(cur.results)
+    for ref, target in cohort.targets.items():
+        result = results.get(ref)
+        if result is None:
+            yield Problem(path, "targets: " + unknown(f'result of "{cur.id}"', ref, results), keys=("targets", ref))
+        elif (message := target_problem(result.measure, target)) is not None:
+            yield Problem(path, f"targets.{ref}: {message}", keys=("targets", ref))
+
+
+def check_people(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """Person ids are slugs, unique in the cohort; nobody leaves before joining."""
+    path = cohort_path(cohort.id)
+    seen: set[str] = set()
+    for index, person in enumerate(cohort.people):
+        keys = ("people", index)
+        if not SLUG.match(person.id):
+            yield Problem(path, f'people.id: "{person.id}" is not a valid id: {SLUG.pattern}', keys=(*keys, "id"))
+        elif person.id in seen:
+            yield Problem(path, f'people.id: duplicate person id "{person.id}"', keys=(*keys, "id"))
+        seen.add(person.id)
+        joined = person.joined or cohort.start
+        if person.left is not None and person.left <= joined:
+            yield Problem(path, f'people.left: "{person.id}" leaves ({person.left}) on or before joining ({joined})',
+                          keys=(*keys, "left"))
+
+
+def _records(cohort: Cohort, kind: str, table: str) -> Iterator[tuple[LogFile, Keys, Any]]:
+    for log in cohort.logs:
+        for index, record in enumerate(getattr(log, table)):
+            yield log, (kind, log.position(kind, index)), record
+
+
+class _Refs:
+    """Lookups a cohort's records are checked against."""
+
+    def __init__(self, cohort: Cohort, cur: Curriculum):
+        self.people = _ids(cohort.people)
+        self.participants = _ids(cohort.participants)
+        self.modules = _ids(cur.modules)
+        self.kinds = _ids(cur.output_kinds)
+        self.assignments = _ids(cur.assignments)
+        self.competencies = _ids(cur.competencies)
+        self.results = _ids(cur.results)
+
+    def participant(self, ref: str) -> Optional[str]:
+        if ref in self.participants:
+            return None
+        if ref in self.people:
+            return f'"{ref}" is a {self.people[ref].role.value}, not a participant'
+        return unknown("participant", ref, self.participants)
+
+    def person(self, ref: str, roles: frozenset[Role], what: str) -> Optional[str]:
+        person = self.people.get(ref)
+        if person is None:
+            candidates = [p.id for p in self.people.values() if p.role in roles]
+            return unknown(what, ref, candidates)
+        if person.role not in roles:
+            allowed = " or ".join(sorted(role.value for role in roles))
+            return f'"{ref}" is a {person.role.value}, not a {allowed}'
+        return None
+
+
+def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """A session is held by a mentor or facilitator, lasts some hours, names participants and modules that exist."""
+    refs = _Refs(cohort, cur)
+    for log, keys, session in _records(cohort, "session", "sessions"):
+        def problem(key: Keys, message: str, severity: Severity = Severity.ERROR) -> Problem:
+            return Problem(log.path, message, severity, keys=(*keys, *key))
+
+        if (message := refs.person(session.mentor, SESSION_ROLES, "mentor")) is not None:
+            yield problem(("mentor",), f"session.mentor: {message}")
+        if session.hours <= 0:
+            yield problem(("hours",), f"session.hours: must be more than 0, got {session.hours:g}")
+        for n, ref in enumerate(session.modules):
+            if ref not in refs.modules:
+                yield problem(("modules", n), "session.modules: " + unknown("module", ref, refs.modules))
+        for field in ("attended", "expected"):
+            for n, ref in enumerate(getattr(session, field) or ()):
+                if (message := refs.participant(ref)) is not None:
+                    yield problem((field, n), f"session.{field}: {message}")
+                elif not cohort.enrolled(refs.participants[ref], session.date):
+                    person = refs.participants[ref]
+                    why = f"left on {person.left}" if person.left and session.date >= person.left else f"joined on {person.joined}"
+                    yield problem((field, n), f'session.{field}: "{ref}" {field} on {session.date} but {why}',
+                                  Severity.WARNING)
+        if session.expected is not None:
+            for n, ref in enumerate(session.attended):
+                if ref in refs.participants and ref not in session.expected:
+                    yield problem(("attended", n), f'session.attended: "{ref}" attended but is not in expected; not counted in attendance',
+                                  Severity.WARNING)
+
+
+def check_outputs(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """An output names a participant, kind and assignment that exist, of the kind its assignment asks,
+    and agrees with the other records of the same id."""
+    refs = _Refs(cohort, cur)
+    first: dict[str, Any] = {}
+    for log, keys, output in _records(cohort, "output", "outputs"):
+        if (message := refs.participant(output.participant)) is not None:
+            yield Problem(log.path, f"output.participant: {message}", keys=(*keys, "participant"))
+        if output.kind not in refs.kinds:
+            yield Problem(log.path, "output.kind: " + unknown("output kind", output.kind, refs.kinds), keys=(*keys, "kind"))
+        assignment = refs.assignments.get(output.assignment) if output.assignment else None
+        if output.assignment is not None and assignment is None:
+            yield Problem(log.path, "output.assignment: " + unknown("assignment", output.assignment, refs.assignments),
+                          keys=(*keys, "assignment"))
+        if assignment is not None and assignment.output is not None and output.kind != assignment.output:
+            yield Problem(log.path, f'output.kind: assignment "{assignment.id}" asks for a "{assignment.output}", got "{output.kind}"',
+                          keys=(*keys, "kind"))
+        if output.reviewed_by is not None and output.reviewed_by not in refs.people:
+            yield Problem(log.path, "output.reviewed_by: " + unknown("person", output.reviewed_by, refs.people),
+                          keys=(*keys, "reviewed_by"))
+        if output.id is None:
+            continue
+        if not SLUG.match(output.id):
+            yield Problem(log.path, f'output.id: "{output.id}" is not a valid id: {SLUG.pattern}', keys=(*keys, "id"))
+        earlier = first.setdefault(output.id, output)
+        for field in ("participant", "kind", "assignment"):
+            if getattr(earlier, field) != getattr(output, field):
+                yield Problem(log.path,
+                              f'output.{field}: output "{output.id}" was first recorded with {field} '
+                              f'"{getattr(earlier, field)}", here "{getattr(output, field)}"',
+                              keys=(*keys, field))
+
+
+def check_assessments(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """An assessment rates a participant on a competency of the curriculum, at a level on its scale,
+    by the participant or by a mentor, facilitator, implementer or coordinator."""
+    refs = _Refs(cohort, cur)
+    for log, keys, assessment in _records(cohort, "assessment", "assessments"):
+        if (message := refs.participant(assessment.participant)) is not None:
+            yield Problem(log.path, f"assessment.participant: {message}", keys=(*keys, "participant"))
+        competency = refs.competencies.get(assessment.competency)
+        if competency is None:
+            yield Problem(log.path, "assessment.competency: " + unknown("competency", assessment.competency, refs.competencies),
+                          keys=(*keys, "competency"))
+        elif (message := level_problem(competency, assessment.level)) is not None:
+            yield Problem(log.path, f"assessment.level: {message}", keys=(*keys, "level"))
+        if assessment.by != "self" and (message := refs.person(assessment.by, ASSESSOR_ROLES, "assessor")) is not None:
+            yield Problem(log.path, f'assessment.by: {message} (or "self")', keys=(*keys, "by"))
+
+
+def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """A measurement is for a result whose measure is `reported`."""
+    refs = _Refs(cohort, cur)
+    for log, keys, measurement in _records(cohort, "measurement", "measurements"):
+        result = refs.results.get(measurement.result)
+        if result is None:
+            reported = [r.id for r in cur.results if r.measure is Measure.REPORTED]
+            yield Problem(log.path, "measurement.result: " + unknown("result", measurement.result, reported),
+                          keys=(*keys, "result"))
+        elif result.measure is not Measure.REPORTED:
+            yield Problem(log.path, f'measurement.result: "{result.id}" is measured by "{result.measure.value}", '
+                          'not "reported"; its actual is computed from the logs', keys=(*keys, "result"))
+
+
+_TABLES = [("session", "sessions"), ("output", "outputs"), ("assessment", "assessments"), ("measurement", "measurements")]
+
+
+def check_dates(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """A record dated outside the cohort's dates is worth a look (a warning)."""
+    for kind, table in _TABLES:
+        for log, keys, record in _records(cohort, kind, table):
+            day: dt.date = record.date
+            if day < cohort.start:
+                yield Problem(log.path, f"{kind}.date: {day} is before the cohort's start ({cohort.start})",
+                              Severity.WARNING, keys=(*keys, "date"))
+            elif day > cohort.end:
+                yield Problem(log.path, f"{kind}.date: {day} is after the cohort's end ({cohort.end})",
+                              Severity.WARNING, keys=(*keys, "date"))
+
+
+COHORT_CHECKS: list[CohortCheck] = [
+    check_cohort,
+    check_people,
+    check_sessions,
+    check_outputs,
+    check_assessments,
+    check_measurements,
+    check_dates,
+]
+
+
+def check_curriculum(cur: Curriculum) -> list[Problem]:
+    """Every curriculum rule on one curriculum."""
+    return [problem for check in CURRICULUM_CHECKS for problem in check(cur)]
+
+
+def check_cohort_all(cohort: Cohort, cur: Curriculum) -> list[Problem]:
+    """Every cohort rule on one cohort."""
+    return [problem for check in COHORT_CHECKS for problem in check(cohort, cur)]
+
+
+def check_workspace(ws: Workspace, curricula: Optional[Sequence[str]] = None) -> list[Problem]:
+    """Every rule on the loaded workspace: the named curricula (default: all) and every loaded cohort."""
+    problems: list[Problem] = []
+    for id_, cur in ws.curricula.items():
+        if curricula is None or id_ in curricula:
+            problems += check_curriculum(cur)
+    for cohort in ws.cohorts.values():
+        cur = ws.curricula.get(cohort.curriculum)
+        if cur is not None:
+            problems += check_cohort_all(cohort, cur)
+        elif cohort.curriculum not in ws.unreadable:
+            problems.append(Problem(cohort_path(cohort.id),
+                                    "curriculum: " + unknown("curriculum", cohort.curriculum, ws.curricula),
+                                    keys=("curriculum",)))
+    return problems

@@ -1,0 +1,525 @@
+"""Files to model: read a workspace's TOML into the model and say exactly what is wrong with it.
+
+tomli parses, one cattrs converter structures (unknown keys forbidden, every error collected), and
+a problem's line is found in the file's text only once there is a problem to place. Bad data never
+raises: it becomes a `Problem`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Optional, Union
+
+import attrs
+import cattrs
+import tomli
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from . import model
+from .model import Quantity
+from .problems import Keys, Problem, did_you_mean
+
+CURRICULA = "curricula"
+COHORTS = "cohorts"
+COHORT_FILE = "cohort.toml"
+LOGS = "logs"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*%\s*$")
+
+
+class Invalid(ValueError):
+    """A value of the wrong type or form; its message is shown to the user as it is."""
+
+
+# --- the converter -----------------------------------------------------------------------------
+
+
+def describe(value: object) -> str:
+    """A value as the user wrote it, for "got ..." in a message."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.datetime):
+        return f"a date and time ({value.isoformat()})"
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return repr(value)
+
+
+def _expect(what: str, value: object) -> Invalid:
+    return Invalid(f"expected {what}, got {describe(value)}")
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise _expect("a string", value)
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _expect("a whole number", value)
+
+
+def _structure_float(value: object, _: type) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise _expect("a number", value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _expect("true or false", value)
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        raise Invalid(f"expected a date such as 2015-03-05 (without quotes), got {describe(value)}")
+    raise _expect("a date such as 2015-03-05", value)
+
+
+def parse_percent(value: object) -> Optional[float]:
+    """The number in a percentage string such as "75%", or None when it is not one."""
+    match = PERCENT.match(value) if isinstance(value, str) else None
+    return float(match.group(1)) if match else None
+
+
+def _structure_quantity(value: object, _: type) -> Quantity:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Quantity(float(value))
+    number = parse_percent(value)
+    if number is None:
+        raise _expect('a number or a percentage such as "75%"', value)
+    if number > 100:
+        raise Invalid(f"a percentage is 0 to 100, got {describe(value)}")
+    return Quantity(number, percent=True)
+
+
+def _structure_level(value: object, _: type) -> model.LevelRef:
+    if isinstance(value, (int, str)) and not isinstance(value, bool):
+        return value
+    raise _expect("a level number or a level name", value)
+
+
+def _structure_assignments(value: object, _: type) -> Union[str, tuple[str, ...]]:
+    if value == "required":
+        return "required"
+    if isinstance(value, list):
+        return _structure_list(value, tuple[str, ...])
+    raise _expect('"required" or a list of assignment ids', value)
+
+
+def _structure_enum(value: object, type_: type[enum.Enum]) -> enum.Enum:
+    try:
+        return type_(value)
+    except (ValueError, TypeError):
+        names = [member.value for member in type_]
+        hint = did_you_mean(value, names)
+        raise Invalid(
+            f"expected one of {', '.join(names)}, got {describe(value)}{hint}"
+        ) from None
+
+
+def _is_tuple(type_: Any) -> bool:
+    return getattr(type_, "__origin__", None) is tuple
+
+
+def _structure_list(value: object, type_: Any) -> tuple:
+    """A TOML array into a tuple, collecting every element's error as cattrs does."""
+    if not isinstance(value, list):
+        raise _expect("a list", value)
+    element = type_.__args__[0]
+    hook = converter.get_structure_hook(element)
+    out, errors = [], []
+    for index, item in enumerate(value):
+        try:
+            out.append(hook(item, element))
+        except Exception as exc:  # noqa: BLE001 - collected and reported, like cattrs does
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                IterableValidationNote(f"@ index {index}", index, element),
+            ]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+    return tuple(out)
+
+
+def _structure_table(value: object, type_: Any) -> dict:
+    """A TOML table of id = value into a dict, collecting every value's error."""
+    if not isinstance(value, dict):
+        raise _expect("a table", value)
+    element = type_.__args__[1]
+    hook = converter.get_structure_hook(element)
+    out, errors = {}, []
+    for key, item in value.items():
+        try:
+            out[key] = hook(item, element)
+        except Exception as exc:  # noqa: BLE001 - collected and reported, like cattrs does
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                IterableValidationNote(f"@ key {key!r}", key, element),
+            ]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+    return out
+
+
+def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Any:
+    structure = make_dict_structure_fn(cls, conv)
+
+    def structure_table(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise _expect("a table", value)
+        return structure(value, cls)
+
+    return structure_table
+
+
+def make_converter() -> cattrs.Converter:
+    """The one converter: strict scalar types, unknown keys forbidden, every error collected."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    for type_, hook in [
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+        (dt.date, _structure_date),
+        (Quantity, _structure_quantity),
+        (model.LevelRef, _structure_level),
+        (Union[str, tuple[str, ...]], _structure_assignments),
+    ]:
+        conv.register_structure_hook(type_, hook)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda t: _structure_enum
+    )
+    conv.register_structure_hook_factory(_is_tuple, lambda t: _structure_list)
+    conv.register_structure_hook_factory(
+        lambda t: getattr(t, "__origin__", None) is dict, lambda t: _structure_table
+    )
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
+    return conv
+
+
+converter = make_converter()
+
+
+def _field_names(cls: type) -> list[str]:
+    return [field.name for field in attrs.fields(cls)]
+
+
+def structure_errors(exc: BaseException, keys: Keys = ()) -> list[tuple[Keys, Keys, str]]:
+    """A cattrs error as (where, about, message) triples, one per thing wrong.
+
+    `where` places the problem (the line of that key), `about` names it in the message: they differ
+    for an unknown key (placed at itself, named by its table) and a missing one (placed at its
+    table). Cf. cattrs.transform_error, which makes strings of the same walk.
+    """
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        out: list[tuple[Keys, Keys, str]] = []
+        for sub, note in with_notes:
+            step = note.name if isinstance(exc, ClassValidationError) else note.index
+            out.extend(structure_errors(sub, (*keys, step)))
+        for sub in without:
+            out.extend(structure_errors(sub, keys))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = _field_names(exc.cl)
+        return [
+            ((*keys, key), keys, f'unknown key "{key}"{did_you_mean(key, known)}')
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, KeyError) and keys:
+        return [(keys[:-1], keys[:-1], f'missing required key "{keys[-1]}"')]
+    if isinstance(exc, Invalid):
+        return [(keys, keys, str(exc))]
+    return [(keys, keys, f"invalid value ({type(exc).__name__}: {exc})")]
+
+
+def label(keys: Keys) -> str:
+    """Keys as the user reads them: `modules.objectives[1]` (the line says which module)."""
+    text = ""
+    for position, key in enumerate(keys):
+        if isinstance(key, int):
+            if position != 1:
+                text += f"[{key}]"
+        else:
+            text += f".{key}" if text else str(key)
+    return text
+
+
+def structure(data: Any, cls: type, path: str, keys: Keys = ()) -> tuple[Any, list[Problem]]:
+    """Data into a model class, or None and the problems that stopped it."""
+    try:
+        return converter.structure(data, cls), []
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes problems
+        problems = []
+        for where, about, message in structure_errors(exc, keys):
+            prefix = f"{label(about)}: " if label(about) else ""
+            problems.append(Problem(path, prefix + message, keys=where))
+        return None, problems
+
+
+# --- reading files -----------------------------------------------------------------------------
+
+
+def read_text(root: Path, rel: str) -> tuple[Optional[str], list[Problem]]:
+    """A file's text (BOM dropped), or a problem saying why it cannot be had."""
+    path = root / rel
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            return None, [Problem(rel, "is a link to a place outside the workspace; not read")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, f"cannot be read ({exc.strerror or exc})")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(rel, "is not UTF-8 text (is it a binary file?)", line=line)]
+
+
+def parse(root: Path, rel: str) -> tuple[Optional[dict], list[Problem]]:
+    """A TOML file as a dict, or the problem that stopped it, at its line."""
+    text, problems = read_text(root, rel)
+    if text is None:
+        return None, problems
+    try:
+        return tomli.loads(text), []
+    except tomli.TOMLDecodeError as exc:
+        message = getattr(exc, "msg", str(exc))
+        return None, [Problem(rel, f"malformed TOML: {message}", line=getattr(exc, "lineno", 1))]
+    except RecursionError:
+        return None, [Problem(rel, "malformed TOML: nested too deeply")]
+
+
+def _reserved(data: dict, path: str, names: Sequence[str], why: str) -> list[Problem]:
+    return [Problem(path, f'unknown key "{name}" ({why})', keys=(name,)) for name in names if name in data]
+
+
+def curriculum_path(id_: str) -> str:
+    """Where a curriculum's file is, relative to the workspace."""
+    return f"{CURRICULA}/{id_}.toml"
+
+
+def cohort_path(id_: str) -> str:
+    """Where a cohort's file is, relative to the workspace."""
+    return f"{COHORTS}/{id_}/{COHORT_FILE}"
+
+
+def load_curriculum(root: Path, id_: str) -> tuple[Optional[model.Curriculum], list[Problem]]:
+    """`curricula/<id>.toml` into a Curriculum."""
+    path = curriculum_path(id_)
+    data, problems = parse(root, path)
+    if data is None:
+        return None, problems
+    problems += _reserved(data, path, ["id"], "a curriculum's id is its file's name")
+    if problems:
+        return None, problems
+    return structure({**data, "id": id_}, model.Curriculum, path)
+
+
+def load_log(root: Path, rel: str) -> tuple[model.LogFile, list[Problem]]:
+    """One log file into its records; a record that does not structure is left out, with problems."""
+    data, problems = parse(root, rel)
+    records: dict[str, list] = {name: [] for name in model.RECORD_KINDS}
+    skipped: dict[str, list[int]] = {}
+    for kind, items in (data or {}).items():
+        cls = model.RECORD_KINDS.get(kind)
+        if cls is None:
+            hint = did_you_mean(kind, model.RECORD_KINDS)
+            known = ", ".join(f"[[{name}]]" for name in model.RECORD_KINDS)
+            problems.append(Problem(rel, f'unknown record kind "{kind}"{hint}; a log holds {known}', keys=(kind,)))
+            continue
+        if not isinstance(items, list):
+            problems.append(Problem(rel, f"{kind}: expected [[{kind}]] records, got {describe(items)}", keys=(kind,)))
+            continue
+        for index, item in enumerate(items):
+            record, found = structure(item, cls, rel, (kind, index))
+            problems += found
+            if record is None:
+                skipped.setdefault(kind, []).append(index)
+            else:
+                records[kind].append(record)
+    log = model.LogFile(
+        rel,
+        sessions=tuple(records["session"]),
+        outputs=tuple(records["output"]),
+        assessments=tuple(records["assessment"]),
+        measurements=tuple(records["measurement"]),
+        skipped={kind: tuple(positions) for kind, positions in skipped.items()},
+    )
+    return log, problems
+
+
+def load_cohort(root: Path, id_: str) -> tuple[Optional[model.Cohort], list[Problem]]:
+    """`cohorts/<id>/cohort.toml` and its logs into a Cohort."""
+    folder = f"{COHORTS}/{id_}"
+    path = cohort_path(id_)
+    if not (root / path).exists() and not (root / path).is_symlink():
+        return None, [Problem(path, f"{folder}/ has no {COHORT_FILE}: a cohort folder needs one")]
+    data, problems = parse(root, path)
+    if data is None:
+        return None, problems
+    problems += _reserved(data, path, ["id"], "a cohort's id is its folder's name")
+    problems += _reserved(data, path, ["logs"], f"logs are files under {folder}/{LOGS}/")
+    if problems:
+        return None, problems
+    cohort, problems = structure({**data, "id": id_}, model.Cohort, path)
+    logs = []
+    for rel in list_files(root, f"{folder}/{LOGS}", "*.toml"):
+        log, found = load_log(root, rel)
+        logs.append(log)
+        problems += found
+    if cohort is not None:
+        cohort = attrs.evolve(cohort, logs=tuple(logs))
+    return cohort, problems
+
+
+def list_files(root: Path, folder: str, pattern: str) -> list[str]:
+    """Files matching a pattern in a workspace folder, relative, sorted by code point."""
+    base = root / folder
+    if not base.is_dir():
+        return []
+    return sorted(f"{folder}/{p.name}" for p in base.glob(pattern) if p.is_file() or p.is_symlink())
+
+
+def cohort_ids(root: Path) -> list[str]:
+    """The ids of every cohort folder in a workspace, sorted."""
+    base = root / COHORTS
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def curriculum_ids(root: Path) -> list[str]:
+    """The ids of every curriculum file in a workspace, sorted."""
+    return [Path(rel).stem for rel in list_files(root, CURRICULA, "*.toml")]
+
+
+def load_workspace(
+    root: Path, cohorts: Optional[Iterable[str]] = None
+) -> tuple[model.Workspace, list[Problem]]:
+    """Every curriculum and the named cohorts (default: all), and every problem, unlocated."""
+    problems: list[Problem] = []
+    curricula, unreadable = {}, set()
+    for id_ in curriculum_ids(root):
+        if not SLUG.match(id_):
+            problems.append(Problem(curriculum_path(id_), f'"{id_}" is not a valid id: {SLUG.pattern}'))
+        curriculum, found = load_curriculum(root, id_)
+        problems += found
+        if curriculum is None:
+            unreadable.add(id_)
+        else:
+            curricula[id_] = curriculum
+    loaded = {}
+    for id_ in cohort_ids(root) if cohorts is None else cohorts:
+        if not SLUG.match(id_):
+            problems.append(Problem(cohort_path(id_), f'"{id_}" is not a valid id: {SLUG.pattern}'))
+        cohort, found = load_cohort(root, id_)
+        problems += found
+        if cohort is not None:
+            loaded[id_] = cohort
+    return model.Workspace(curricula, loaded, frozenset(unreadable)), problems
+
+
+# --- finding lines -----------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+_PART = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")
+
+
+def _parts(dotted: str) -> list[str]:
+    return [part.strip("\"'") for part in _PART.findall(dotted)]
+
+
+def key_lines(text: str) -> dict[Keys, int]:
+    """The first line of every table header and key in a TOML text, by its keys.
+
+    Arrays of tables count their elements, so `[[session]]`'s third header is ("session", 2).
+    A rough scan, good for placing a problem; the text is already known to parse.
+    """
+    lines: dict[Keys, int] = {}
+    counts: dict[Keys, int] = {}
+    table: Keys = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header and "=" not in header.group(2).split('"')[0]:
+            names = _parts(header.group(2))
+            prefix: Keys = ()
+            for name in names[:-1]:
+                prefix = (*prefix, name)
+                if prefix in counts:
+                    prefix = (*prefix, counts[prefix] - 1)
+            table = (*prefix, names[-1]) if names else ()
+            if header.group(1) == "[[":
+                lines.setdefault(table, number)
+                counts[table] = counts.get(table, 0) + 1
+                table = (*table, counts[table] - 1)
+            lines.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault((*table, *_parts(key.group(1))), number)
+    return lines
+
+
+def find_line(lines: dict[Keys, int], keys: Keys) -> int:
+    """The line of the longest known prefix of keys; 1 when none is known."""
+    for end in range(len(keys), 0, -1):
+        if keys[:end] in lines:
+            return lines[keys[:end]]
+    return 1
+
+
+def locate(root: Path, problems: Iterable[Problem]) -> list[Problem]:
+    """Give every problem without a line the line of its keys, reading each file once."""
+    cache: dict[str, dict[Keys, int]] = {}
+    out = []
+    for problem in problems:
+        if problem.line is None:
+            if problem.path not in cache:
+                try:
+                    raw = (root / problem.path).read_bytes()
+                    cache[problem.path] = key_lines(raw.decode("utf-8-sig", errors="replace"))
+                except OSError:
+                    cache[problem.path] = {}
+            problem = attrs.evolve(problem, line=find_line(cache[problem.path], problem.keys))
+        out.append(problem)
+    return out
+
+
+def find_workspace(explicit: Optional[str], start: Optional[Path] = None) -> Optional[Path]:
+    """`--workspace`, else $MENTORING_WORKSPACE, else the nearest folder up with curricula/ or cohorts/."""
+    given = explicit or os.environ.get("MENTORING_WORKSPACE")
+    if given:
+        return Path(given)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CURRICULA).is_dir() or (folder / COHORTS).is_dir():
+            return folder
+    return None
