@@ -116,7 +116,7 @@ def level_problem(competency: Competency, level: object) -> Optional[str]:
 
 def _rule_problems(cur: Curriculum, rule: Completion, path: str, keys: Keys, where: str) -> Iterator[Problem]:
     assignments, competencies = _ids(cur.assignments), _ids(cur.competencies)
-    if not isinstance(rule.assignments, str):
+    if isinstance(rule.assignments, tuple):
         for n, ref in enumerate(rule.assignments):
             if ref not in assignments:
                 yield Problem(path, f"{where}.assignments: " + unknown("assignment", ref, assignments),
@@ -202,7 +202,7 @@ def check_cohort(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     for ref, target in cohort.targets.items():
         result = results.get(ref)
         if result is None:
-            yield Problem(path, "targets: " + unknown(f'result of "{cur.id}"', ref, results), keys=("targets", ref))
+            yield Problem(path, f'targets: curriculum "{cur.id}" has no result "{ref}"{did_you_mean(ref, results)}', keys=("targets", ref))
         elif (message := target_problem(result.measure, target)) is not None:
             yield Problem(path, f"targets.{ref}: {message}", keys=("targets", ref))
 
@@ -230,6 +230,11 @@ def _records(cohort: Cohort, kind: str, table: str) -> Iterator[tuple[LogFile, K
             yield log, (kind, log.position(kind, index)), record
 
 
+def _a(noun: str) -> str:
+    """`a mentor`, `an observer`."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 class _Refs:
     """Lookups a cohort's records are checked against."""
 
@@ -246,7 +251,7 @@ class _Refs:
         if ref in self.participants:
             return None
         if ref in self.people:
-            return f'"{ref}" is a {self.people[ref].role.value}, not a participant'
+            return f'"{ref}" is {_a(self.people[ref].role.value)}, not a participant'
         return unknown("participant", ref, self.participants)
 
     def person(self, ref: str, roles: frozenset[Role], what: str) -> Optional[str]:
@@ -255,8 +260,9 @@ class _Refs:
             candidates = [p.id for p in self.people.values() if p.role in roles]
             return unknown(what, ref, candidates)
         if person.role not in roles:
-            allowed = " or ".join(sorted(role.value for role in roles))
-            return f'"{ref}" is a {person.role.value}, not a {allowed}'
+            *others, last = sorted(role.value for role in roles)
+            allowed = f"{', '.join(others)} or {last}" if others else last
+            return f'"{ref}" is {_a(person.role.value)}, not {_a(allowed)}'
         return None
 
 
@@ -280,7 +286,7 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                     yield problem((field, n), f"session.{field}: {message}")
                 elif not cohort.enrolled(refs.participants[ref], session.date):
                     person = refs.participants[ref]
-                    why = f"left on {person.left}" if person.left and session.date >= person.left else f"joined on {person.joined}"
+                    why = f"left on {person.left}" if person.left and session.date >= person.left else f"is enrolled from {person.joined or cohort.start}"
                     yield problem((field, n), f'session.{field}: "{ref}" {field} on {session.date} but {why}',
                                   Severity.WARNING)
         if session.expected is not None:

@@ -209,7 +209,7 @@ def make_converter() -> cattrs.Converter:
         (dt.date, _structure_date),
         (Quantity, _structure_quantity),
         (model.LevelRef, _structure_level),
-        (Union[str, tuple[str, ...]], _structure_assignments),
+        (Union[str, tuple[str, ...], None], _structure_assignments),
     ]:
         conv.register_structure_hook(type_, hook)
     conv.register_structure_hook_factory(

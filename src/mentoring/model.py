@@ -180,8 +180,8 @@ class Assignment:
 class Completion:
     """What one participant must reach to complete (also a `participants` result's criteria)."""
 
-    assignments: Union[str, tuple[str, ...]] = "required"
-    """`"required"` (every required assignment) or a list of assignment ids."""
+    assignments: Union[str, tuple[str, ...], None] = None
+    """`"required"` (every required assignment), a list of assignment ids, or None (no requirement)."""
     attendance: Optional[Quantity] = None
     """The least attendance, a percentage."""
     competencies: dict[str, LevelRef] = attrs.Factory(dict)
@@ -250,8 +250,8 @@ class Curriculum:
     """Kinds of knowledge product."""
     assignments: tuple[Assignment, ...] = ()
     """Work each participant does."""
-    completion: Completion = Completion()
-    """What a participant must reach to complete."""
+    completion: Completion = Completion(assignments="required")
+    """What a participant must reach to complete; with no [completion] table, every required assignment."""
     results: tuple[Result, ...] = ()
     """Expected results promised to a funder."""
 

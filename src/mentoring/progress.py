@@ -261,6 +261,8 @@ class Facts:
 
     def assignments_named(self, rule: Completion) -> list[str]:
         """The assignment ids a completion rule names."""
+        if rule.assignments is None:
+            return []
         if isinstance(rule.assignments, str):
             return [a.id for a in self.cur.assignments if a.required]
         return list(rule.assignments)

@@ -1,0 +1,191 @@
+"""Shared test helpers: workspaces written from inline TOML, a minimal valid programme, the CLI.
+
+Inline TOML is dedented and a single newline right after the opening quotes is dropped, so in
+
+    '''
+    title = "x"
+    '''
+
+`title` is on line 1. Count lines from there when writing an expected `path:line:`.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Union
+
+import pytest
+from click.testing import CliRunner, Result
+
+from mentoring import cli
+from mentoring.checks import check_workspace
+from mentoring.loader import load_workspace, locate
+from mentoring.problems import format_problem
+
+Files = dict[str, Union[str, bytes]]
+
+
+def toml(text: str) -> str:
+    """Inline TOML as the file will hold it: dedented, without the newline after the opening quotes."""
+    text = textwrap.dedent(text)
+    return text[1:] if text.startswith("\n") else text
+
+
+def make_workspace(tmp_path: Path, files: Files) -> Path:
+    """Write files (relative path to inline TOML text, or raw bytes) under tmp_path; return tmp_path.
+
+    Text goes through `toml` (dedent) and is written as UTF-8 without newline translation; bytes are
+    written as they are (binary files, BOM, CRLF). A value of None leaves that file out, so a test
+    can drop a file of a fixture's set.
+    """
+    for rel, content in files.items():
+        if content is None:
+            continue
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(toml(content), encoding="utf-8", newline="")
+    return tmp_path
+
+
+def workspace_problems(root: Path) -> list[str]:
+    """Every problem of a workspace as `mentoring check` prints it: located, formatted, in file order."""
+    ws, problems = load_workspace(root)
+    located = locate(root, problems + check_workspace(ws))
+    return [format_problem(p) for p in sorted(located, key=lambda p: (p.path, p.line or 0))]
+
+
+# A minimal valid programme: curriculum "sosmed" (one of every kind of thing, two output kinds, a
+# counted and a reported result) and cohort "k1" running it (two participants, one of whom leaves,
+# a mentor, an implementer, an observer). Tests replace or add files; logs go under
+# cohorts/k1/logs/. Line numbers below are those of the files as written.
+
+CURRICULUM = """
+title = "Social media mentoring"
+
+[[objectives]]
+id = "o1"
+text = "Run the page"
+
+[[competencies]]
+id = "facebook"
+title = "Managing the page"
+
+[[modules]]
+id = "m1"
+title = "Basics"
+hours = 3
+objectives = ["o1"]
+
+[[output_kinds]]
+id = "post"
+title = "Facebook post"
+
+[[output_kinds]]
+id = "article"
+title = "Website article"
+
+[[assignments]]
+id = "a1"
+title = "First post"
+module = "m1"
+output = "post"
+
+[[results]]
+id = "posts"
+statement = "Posts accepted"
+measure = "outputs"
+target = 10
+
+[[results]]
+id = "visitors"
+statement = "Visitors to the open day"
+measure = "reported"
+target = 100
+"""
+
+COHORT = """
+curriculum = "sosmed"
+start = 2015-03-01
+end = 2015-03-31
+
+[[people]]
+id = "p01"
+name = "Aminah"
+role = "participant"
+
+[[people]]
+id = "p02"
+name = "Dewi"
+role = "participant"
+left = 2015-03-20
+
+[[people]]
+id = "rina"
+name = "Rina"
+role = "mentor"
+
+[[people]]
+id = "imp"
+name = "Yusuf"
+role = "implementer"
+
+[[people]]
+id = "obs"
+name = "Tono"
+role = "observer"
+"""
+
+
+@pytest.fixture
+def minimal() -> Files:
+    """A fresh copy of the minimal valid workspace's files, to extend or override."""
+    return {"curricula/sosmed.toml": CURRICULUM, "cohorts/k1/cohort.toml": COHORT}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Callable[[Files], Path]:
+    """`workspace(files)` writes files into tmp_path and returns it."""
+    return lambda files: make_workspace(tmp_path, files)
+
+
+@pytest.fixture
+def problems(tmp_path: Path) -> Callable[[Files], list[str]]:
+    """`problems(files)` writes a workspace and returns its problems as `path:line: severity: message`."""
+    return lambda files: workspace_problems(make_workspace(tmp_path, files))
+
+
+class _Main:
+    """`mentoring.cli.main` as a click command for CliRunner, so Failure is handled as in real use."""
+
+    name = "mentoring"
+
+    def main(self, args, prog_name, **extra):  # noqa: ANN001 - CliRunner's calling convention
+        argv = sys.argv
+        sys.argv = [prog_name, *args]
+        try:
+            cli.main()  # always ends in sys.exit (click's standalone mode, or main's own)
+        finally:
+            sys.argv = argv
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """`run(*args)` runs the `mentoring` command in-process, through `cli.main` as the console script does.
+
+    MENTORING_WORKSPACE is unset unless a test sets it; stdout and stderr are kept apart
+    (result.stdout, result.stderr) and interleaved in result.output. An exception that escapes
+    `main` is re-raised, so a test never mistakes a crash for an exit code.
+    """
+    monkeypatch.delenv("MENTORING_WORKSPACE", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(_Main(), list(args), catch_exceptions=False)  # type: ignore[arg-type]
+
+    return invoke

@@ -1,0 +1,468 @@
+"""Progress figures, worked out by hand from a small inline workspace.
+
+The cohort runs 2015-01-01 (day 0) to 2015-01-31. Participants p1 and p2 are in group "A", p3 in
+group "B" and leaves on 2015-01-16; m is the mentor. The figures in each test are derived in its
+docstring or comments from the records below, not copied from the program's output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import make_workspace
+
+from mentoring.checks import check_workspace
+from mentoring.loader import load_workspace
+from mentoring.progress import progress
+
+CURRICULUM = """
+title = "Progress fixture"
+
+[[competencies]]
+id = "fb"
+title = "Facebook page"
+
+[[modules]]
+id = "m1"
+title = "Basics"
+
+[[modules]]
+id = "m2"
+title = "Practice"
+
+[[output_kinds]]
+id = "post"
+title = "Facebook post"
+
+[[output_kinds]]
+id = "article"
+title = "Website article"
+
+[[assignments]]
+id = "a1"
+title = "First post"
+output = "post"
+
+[completion]
+assignments = "required"
+attendance = "50%"
+competencies = { fb = "independent" }
+
+[[results]]
+id = "complete"
+statement = "Two participants complete"
+measure = "participants"
+target = 2
+
+[[results]]
+id = "share"
+statement = "30% of participants attend 60% of sessions"
+measure = "participants"
+target = "30%"
+criteria = { attendance = "60%" }
+
+[[results]]
+id = "posts"
+statement = "Three accepted posts"
+measure = "outputs"
+target = 3
+kinds = ["post"]
+
+[[results]]
+id = "sessions"
+statement = "Four sessions"
+measure = "sessions"
+target = 4
+
+[[results]]
+id = "hours"
+statement = "Ten hours"
+measure = "hours"
+target = 10
+
+[[results]]
+id = "attendance"
+statement = "80% attendance"
+measure = "attendance"
+target = "80%"
+
+[[results]]
+id = "weekly"
+statement = "Something posted every week"
+measure = "cadence"
+target = "50%"
+kinds = ["post", "article"]
+min_status = "submitted"
+every_days = 7
+
+[[results]]
+id = "followers"
+statement = "100 followers"
+measure = "reported"
+target = 100
+
+[[results]]
+id = "visitors"
+statement = "Five visitors"
+measure = "reported"
+target = 5
+
+[[results]]
+id = "early"
+statement = "Three sessions in the first ten days"
+measure = "sessions"
+target = 3
+due_day = 10
+"""
+
+COHORT = """
+curriculum = "prog"
+start = 2015-01-01
+end = 2015-01-31
+
+[[people]]
+id = "p1"
+name = "Ani"
+role = "participant"
+group = "A"
+
+[[people]]
+id = "p2"
+name = "Butet"
+role = "participant"
+group = "A"
+
+[[people]]
+id = "p3"
+name = "Cici"
+role = "participant"
+group = "B"
+left = 2015-01-16
+
+[[people]]
+id = "m"
+name = "Mentor"
+role = "mentor"
+"""
+
+SESSIONS = """
+[[session]]
+date = 2015-01-05
+mentor = "m"
+hours = 2
+attended = ["p1", "p2", "p3"]
+modules = ["m1"]
+
+[[session]]
+date = 2015-01-12
+mentor = "m"
+hours = 3
+attended = ["p1"]
+modules = ["m1"]
+
+[[session]]
+date = 2015-01-14
+mentor = "m"
+hours = 1
+attended = ["p2"]
+expected = ["p2"]
+modules = ["m2"]
+
+[[session]]
+date = 2015-01-19
+mentor = "m"
+hours = 2
+attended = ["p1", "p2"]
+modules = ["m2"]
+
+[[session]]
+date = 2015-01-26
+mentor = "m"
+hours = 2
+attended = ["p1"]
+
+[[assessment]]
+date = 2015-01-12
+participant = "p1"
+competency = "fb"
+level = 2
+by = "m"
+
+[[assessment]]
+date = 2015-01-12
+participant = "p2"
+competency = "fb"
+level = 1
+by = "m"
+
+[[assessment]]
+date = 2015-01-10
+participant = "p3"
+competency = "fb"
+level = "independent"
+by = "m"
+
+[[measurement]]
+date = 2015-01-10
+result = "followers"
+value = 40
+
+[[measurement]]
+date = 2015-01-18
+result = "followers"
+value = 60
+
+[[measurement]]
+date = 2015-01-25
+result = "followers"
+value = 120
+"""
+
+P1 = """
+[[output]]
+date = 2015-01-06
+participant = "p1"
+kind = "post"
+title = "Hello"
+id = "o-p1"
+assignment = "a1"
+
+[[output]]
+date = 2015-01-08
+participant = "p1"
+kind = "post"
+title = "Hello"
+id = "o-p1"
+assignment = "a1"
+status = "returned"
+
+[[output]]
+date = 2015-01-13
+participant = "p1"
+kind = "post"
+title = "Hello"
+id = "o-p1"
+assignment = "a1"
+status = "accepted"
+
+[[assessment]]
+date = 2015-01-12
+participant = "p1"
+competency = "fb"
+level = 3
+by = "self"
+"""
+
+P2 = """
+[[output]]
+date = 2015-01-07
+participant = "p2"
+kind = "post"
+title = "My union"
+id = "o-p2"
+assignment = "a1"
+
+[[output]]
+date = 2015-01-15
+participant = "p2"
+kind = "article"
+title = "On wages"
+status = "published"
+
+[[assessment]]
+date = 2015-01-12
+participant = "p2"
+competency = "fb"
+level = "can teach others"
+by = "self"
+"""
+
+P3 = """
+[[output]]
+date = 2015-01-15
+participant = "p3"
+kind = "post"
+title = "Goodbye"
+status = "accepted"
+"""
+
+
+@pytest.fixture
+def loaded(tmp_path):
+    """The fixture workspace, loaded and checked clean."""
+    root = make_workspace(tmp_path, {
+        "curricula/prog.toml": CURRICULUM,
+        "cohorts/k/cohort.toml": COHORT,
+        "cohorts/k/logs/m.toml": SESSIONS,
+        "cohorts/k/logs/p1.toml": P1,
+        "cohorts/k/logs/p2.toml": P2,
+        "cohorts/k/logs/p3.toml": P3,
+    })
+    ws, problems = load_workspace(root)
+    problems += check_workspace(ws)
+    assert [p for p in problems if p.is_error] == []
+    return ws.cohorts["k"], ws.curricula["prog"]
+
+
+def figures(loaded, day, by=None):
+    cohort, cur = loaded
+    return progress(cohort, cur, dt.date.fromisoformat(day), by)
+
+
+def results(loaded, day, by=None):
+    return {r.id: r for r in figures(loaded, day, by).results}
+
+
+def test_attendance_counts_only_sessions_that_expected_each_participant(loaded):
+    """p1 was expected at S1, S2, S4 and came to all; p2 at S1-S4 (S3 one-to-one) and missed S2;
+    p3 left on 01-16 so S4 did not expect her, and she missed S2."""
+    people = {p.id: p for p in figures(loaded, "2015-01-20").participants}
+    assert people["p1"].attendance == pytest.approx(100.0)
+    assert people["p2"].attendance == pytest.approx(75.0)
+    assert people["p3"].attendance == pytest.approx(50.0)
+    assert people["p3"].left == dt.date(2015, 1, 16)
+
+
+def test_attendance_measure_sums_expected_people(loaded):
+    """Expected 3+3+1+2 = 9 people, of whom 3+1+1+2 = 7 came: 77.8%, below 80% before the due date."""
+    r = results(loaded, "2015-01-20")["attendance"]
+    assert r.actual == pytest.approx(700 / 9)
+    assert r.gap == pytest.approx(80 - 700 / 9)
+    assert (r.unit, r.status) == ("percent", "behind")
+
+
+def test_rate_is_missed_at_the_due_date(loaded):
+    """By 01-31 S5 expected p1 and p2 and p1 came: 8 of 11 = 72.7%, missed at the due date."""
+    r = results(loaded, "2015-01-31")["attendance"]
+    assert r.actual == pytest.approx(800 / 11)
+    assert r.status == "missed"
+
+
+def test_counts_sessions_and_hours_up_to_the_as_of_date(loaded):
+    """As of 01-20, four sessions (met) and 8 hours; 8 >= 10 x 19/30 = 6.3, so hours are on track."""
+    r = results(loaded, "2015-01-20")
+    assert (r["sessions"].actual, r["sessions"].status) == (4, "met")
+    assert (r["hours"].actual, r["hours"].gap, r["hours"].status, r["hours"].unit) == (8, 2, "on track", "hours")
+
+
+def test_output_submitted_returned_accepted_takes_latest_status(loaded):
+    """o-p1 is returned as of 01-10 (a1 not done) and accepted from 01-13 (a1 done)."""
+    before = {p.id: p for p in figures(loaded, "2015-01-10").participants}
+    after = {p.id: p for p in figures(loaded, "2015-01-20").participants}
+    assert (before["p1"].assignments_done, before["p1"].assignments_required) == (0, 1)
+    assert (after["p1"].assignments_done, after["p1"].assignments_required) == (1, 1)
+    assert after["p2"].assignments_done == 0  # only submitted; a1 needs accepted
+
+
+def test_outputs_count_distinct_outputs_at_least_accepted(loaded):
+    """Accepted posts as of 01-20: o-p1 (three records, one output) and p3's post: 2 of 3;
+    2 >= 3 x 19/30 = 1.9, so on track."""
+    r = results(loaded, "2015-01-20")["posts"]
+    assert (r.actual, r.gap, r.status) == (2, 1, "on track")
+
+
+def test_completion_needs_assignments_attendance_and_level(loaded):
+    """Only p1 has a1 done, 50% attendance and fb >= independent (2): 1 of 2, behind since
+    1 < 2 x 19/30 = 1.27; missed at the end."""
+    assert [p.id for p in figures(loaded, "2015-01-20").participants if p.complete] == ["p1"]
+    r = results(loaded, "2015-01-20")["complete"]
+    assert (r.actual, r.gap, r.status) == (1, 1, "behind")
+    assert results(loaded, "2015-01-31")["complete"].status == "missed"
+
+
+def test_percentage_target_on_participants_is_a_share(loaded):
+    """Criteria replace the completion rule: p1 (100%) and p2 (75%) attend at least 60%: 2 of 3 = 66.7%."""
+    r = results(loaded, "2015-01-20")["share"]
+    assert r.unit == "percent"
+    assert r.actual == pytest.approx(200 / 3)
+    assert (r.gap, r.status) == (0, "met")
+
+
+def test_cadence_with_an_empty_period_and_one_still_open(loaded):
+    """As of 01-20 (day 19) periods 0 (days 0-6) and 1 (7-13) are closed, 2 (14-20) is open:
+    period 0 holds o-p1 and o-p2, period 1 nothing: 1 of 2 = 50%, on track against 50%."""
+    r = results(loaded, "2015-01-20")["weekly"]
+    assert (r.actual, r.status) == (50, "on track")
+
+
+def test_cadence_at_the_end(loaded):
+    """As of 01-31 (day 30) four periods are closed; 0 and 2 (the article and p3's post, day 14)
+    hold outputs: 2 of 4 = 50%, met at the due date."""
+    r = results(loaded, "2015-01-31")["weekly"]
+    assert (r.actual, r.status) == (50, "met")
+
+
+def test_cadence_with_no_closed_period_is_empty(loaded):
+    """As of 01-05 no week has closed: the actual is empty and on track before the due date."""
+    r = results(loaded, "2015-01-05")["weekly"]
+    assert (r.actual, r.gap, r.status) == (None, None, "on track")
+
+
+def test_reported_takes_the_latest_measurement(loaded):
+    """The latest measurement on or before the as-of date: 60 on 01-20 (60 < 100 x 19/30 = 63.3,
+    behind), 120 on 01-31 (met)."""
+    assert (results(loaded, "2015-01-20")["followers"].actual, results(loaded, "2015-01-20")["followers"].status) == (60, "behind")
+    assert (results(loaded, "2015-01-31")["followers"].actual, results(loaded, "2015-01-31")["followers"].status) == (120, "met")
+
+
+def test_reported_with_no_measurement_yet(loaded):
+    """No measurement: empty actual and gap, on track before the due date, missed at it."""
+    assert (results(loaded, "2015-01-20")["visitors"].actual, results(loaded, "2015-01-20")["visitors"].status) == (None, "on track")
+    assert results(loaded, "2015-01-31")["visitors"].status == "missed"
+    assert results(loaded, "2015-01-31")["visitors"].unit == "count"
+
+
+def test_due_day_sets_the_due_date(loaded):
+    """due_day 10 is 01-11: as of then only S1 is held (missed); by 01-20 four are (met after the due date)."""
+    assert results(loaded, "2015-01-11")["early"].due == dt.date(2015, 1, 11)
+    assert (results(loaded, "2015-01-11")["early"].actual, results(loaded, "2015-01-11")["early"].status) == (1, "missed")
+    assert results(loaded, "2015-01-20")["early"].status == "met"
+
+
+def test_as_of_before_the_start(loaded):
+    """Before the start every result is not started and the cohort too."""
+    before = figures(loaded, "2014-12-31")
+    assert {r.status for r in before.results} == {"not started"}
+    assert before.status == "not started"
+    assert figures(loaded, "2015-01-31").status == "running"
+    assert figures(loaded, "2015-02-01").status == "ended"
+
+
+def test_self_assessment_beside_the_mentors(loaded):
+    """p2 rates herself 3 (can teach others) where the mentor says 1; p3's level name counts as 2."""
+    people = {p.id: p for p in figures(loaded, "2015-01-20").participants}
+    assert (people["p2"].competencies, people["p2"].self_assessed) == ({"fb": 1}, {"fb": 3})
+    assert (people["p1"].competencies, people["p1"].self_assessed) == ({"fb": 2}, {"fb": 3})
+    assert people["p3"].competencies == {"fb": 2}
+
+
+def test_break_down_by_group(loaded):
+    """Group A (p1, p2) was expected at all four sessions: 6 of 7 came; group B (p3) at S1 and S2: 1 of 2."""
+    groups = {g.name: g for g in figures(loaded, "2015-01-20", by="group").groups}
+    assert groups["A"].attendance == pytest.approx(600 / 7)
+    assert groups["B"].attendance == pytest.approx(50.0)
+    assert (groups["A"].participants, groups["A"].complete, groups["B"].complete) == (2, 1, 0)
+    a_results = {r.id: r for r in groups["A"].results}
+    b_results = {r.id: r for r in groups["B"].results}
+    assert (a_results["sessions"].actual, b_results["sessions"].actual) == (4, 2)
+    assert (a_results["posts"].actual, b_results["posts"].actual) == (1, 1)
+
+
+def test_report_json_has_the_fields_cli_md_names(tmp_path, loaded, monkeypatch):
+    """`mentoring report --format json` prints the object CLI.md shows, with null for an empty actual."""
+    from typer.testing import CliRunner
+
+    from mentoring.cli import app
+
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(tmp_path))
+    out = CliRunner().invoke(app, ["report", "k", "--as-of", "2015-01-20", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert (data["cohort"], data["curriculum"], data["as_of"]) == ("k", "prog", "2015-01-20")
+    first = data["results"][0]
+    assert list(first) == ["id", "statement", "measure", "unit", "target", "baseline", "actual", "gap", "status", "due"]
+    assert (first["target"], first["actual"], first["gap"], first["due"]) == (2, 1, 1, "2015-01-31")
+    visitors = next(r for r in data["results"] if r["id"] == "visitors")
+    assert (visitors["actual"], visitors["gap"]) == (None, None)
