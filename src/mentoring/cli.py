@@ -6,7 +6,10 @@ Library modules are imported inside the commands, so that `--help` stays quick.
 
 from __future__ import annotations
 
+import os
 import sys
+from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -110,6 +113,112 @@ def check(
     typer.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')} ({checked} checked)")
     if errors:
         raise typer.Exit(EXIT_DATA)
+
+
+# --- reading: report, participants, cohorts ----------------------------------------------------
+
+
+class Format(str, Enum):
+    """Output formats of the reading commands."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+class By(str, Enum):
+    """Participants' fields a report can be broken down by."""
+
+    group = "group"
+    organisation = "organisation"
+
+
+AS_OF = typer.Option(None, "--as-of", help="Figures as of this date (YYYY-MM-DD; default today).")
+FORMAT = typer.Option(Format.table, "--format", help="table, markdown, csv or json.")
+BY = typer.Option(None, "--by", help="Break the figures down by the participants' group or organisation.")
+
+
+def parse_date(text: Optional[str], option: str) -> date:
+    """An ISO date from the command line (today when not given), or a usage failure."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Failure(f'{option}: "{text}" is not a date such as 2015-03-31') from None
+
+
+def colour_wanted(fmt: Format) -> bool:
+    """Colour only for a table on a terminal, and never when NO_COLOR is set."""
+    return fmt is Format.table and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def load_checked(root: Path, ids: Optional[List[str]]):
+    """The workspace with the wanted cohorts (default: all), or exit 1 after printing its errors."""
+    from .checks import check_workspace
+    from .loader import load_workspace, locate
+    from .problems import count, plural
+
+    ws, problems = load_workspace(root, ids)
+    used = None if ids is None else sorted({ws.cohorts[c].curriculum for c in ids if c in ws.cohorts})
+    problems = problems + check_workspace(ws, used)
+    errors, _ = count(problems)
+    if errors:
+        echo_problems([p for p in locate(root, problems) if p.is_error])
+        typer.echo(f"{plural(errors, 'error')}: not reported on; run `mentoring check` for details", err=True)
+        raise typer.Exit(EXIT_DATA)
+    return ws
+
+
+def cohort_progress(cohort: str, as_of: Optional[str], by: Optional[By]):
+    """Load and check one cohort, and compute its progress."""
+    from .progress import progress
+
+    day = parse_date(as_of, "--as-of")
+    root = workspace_root()
+    known_cohorts(root, [cohort])
+    ws = load_checked(root, [cohort])
+    loaded = ws.cohorts[cohort]
+    return progress(loaded, ws.curricula[loaded.curriculum], day, by.value if by else None)
+
+
+@app.command()
+def report(
+    cohort: str = typer.Argument(..., help="The cohort's id."),
+    as_of: Optional[str] = AS_OF,
+    fmt: Format = FORMAT,
+    by: Optional[By] = BY,
+) -> None:
+    """Each expected result: target, actual, gap and status; then a one-line summary."""
+    from .render import render_report
+
+    typer.echo(render_report(cohort_progress(cohort, as_of, by), fmt.value, colour_wanted(fmt)))
+
+
+@app.command()
+def participants(
+    cohort: str = typer.Argument(..., help="The cohort's id."),
+    as_of: Optional[str] = AS_OF,
+    fmt: Format = FORMAT,
+    by: Optional[By] = BY,
+) -> None:
+    """One row per participant: attendance, assignments done, competency levels, complete, left."""
+    from .render import render_participants
+
+    typer.echo(render_participants(cohort_progress(cohort, as_of, by), fmt.value, colour_wanted(fmt)))
+
+
+@app.command()
+def cohorts(as_of: Optional[str] = AS_OF, fmt: Format = FORMAT) -> None:
+    """One row per cohort: curriculum, dates, participants, results met of total, status."""
+    from .progress import progress
+    from .render import render_cohorts
+
+    day = parse_date(as_of, "--as-of")
+    ws = load_checked(workspace_root(), None)
+    rows = [progress(c, ws.curricula[c.curriculum], day) for c in ws.cohorts.values()]
+    typer.echo(render_cohorts(rows, fmt.value, colour_wanted(fmt)))
 
 
 def main() -> None:

@@ -1,0 +1,132 @@
+"""`mentoring report`, `participants` and `cohorts` on the progress fixture (tests/test_progress.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from test_progress import COHORT, CURRICULUM, P1, P2, P3, SESSIONS
+
+FILES = {
+    "curricula/prog.toml": CURRICULUM,
+    "cohorts/k/cohort.toml": COHORT,
+    "cohorts/k/logs/m.toml": SESSIONS,
+    "cohorts/k/logs/p1.toml": P1,
+    "cohorts/k/logs/p2.toml": P2,
+    "cohorts/k/logs/p3.toml": P3,
+}
+
+
+@pytest.fixture
+def ws(workspace, monkeypatch):
+    """The progress fixture as the workspace in use."""
+    root = workspace(FILES)
+    return lambda: monkeypatch.setenv("MENTORING_WORKSPACE", str(root))
+
+
+def test_report_table_ends_with_a_summary(ws, run):
+    """The table lists every result and ends with "N of M results met; X of Y participants complete"."""
+    ws()
+    out = run("report", "k", "--as-of", "2015-01-20")
+    assert out.exit_code == 0, out.output
+    # met as of 01-20: share (66.7% >= 30%), sessions (4 >= 4), early (4 >= 3): 3 of 10; only p1 completes.
+    assert out.stdout.rstrip().endswith("3 of 10 results met; 1 of 3 participants complete (as of 2015-01-20, cohort running)")
+    assert "77.8%" in out.stdout  # attendance 7 of 9, one decimal
+
+
+def test_report_colour_only_on_a_terminal_and_never_with_no_color(ws, run, monkeypatch):
+    """Output to a pipe has no escape codes, and NO_COLOR turns colour off even on a terminal."""
+    ws()
+    assert "\x1b[" not in run("report", "k", "--as-of", "2015-01-20").stdout
+    from mentoring import cli
+
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli.colour_wanted(cli.Format.table) is False
+    monkeypatch.delenv("NO_COLOR")
+    assert cli.colour_wanted(cli.Format.table) is True
+    assert cli.colour_wanted(cli.Format.json) is False
+
+
+def test_report_csv_has_raw_numbers(ws, run):
+    """CSV gives one row per result with unrounded numbers and an empty cell for an empty actual."""
+    ws()
+    rows = list(csv.DictReader(io.StringIO(run("report", "k", "--as-of", "2015-01-20", "--format", "csv").stdout)))
+    by_id = {row["id"]: row for row in rows}
+    assert float(by_id["attendance"]["actual"]) == pytest.approx(700 / 9)
+    assert by_id["visitors"]["actual"] == ""
+    assert by_id["hours"]["status"] == "on track"
+
+
+def test_report_markdown_is_a_pipe_table(ws, run):
+    """Markdown output is a table a wiki renders, followed by the summary."""
+    ws()
+    out = run("report", "k", "--as-of", "2015-01-20", "--format", "markdown").stdout
+    assert out.splitlines()[0].startswith("| id ")
+    assert "|---" in out.splitlines()[1].replace(" ", "").replace(":", "")
+
+
+def test_report_by_group_adds_group_figures_to_json(ws, run):
+    """`--by group` keeps the cohort's results and adds each group's, A and B."""
+    ws()
+    data = json.loads(run("report", "k", "--as-of", "2015-01-20", "--format", "json", "--by", "group").stdout)
+    assert [g["group"] for g in data["groups"]] == ["A", "B"]
+    sessions_b = next(r for r in data["groups"][1]["results"] if r["id"] == "sessions")
+    assert sessions_b["actual"] == 2  # only S1 and S2 expected p3
+    assert len(data["results"]) == 10
+
+
+def test_participants_json_fields(ws, run):
+    """The participants JSON has exactly the fields CLI.md names, with p2's self-assessment beside the mentor's."""
+    ws()
+    data = json.loads(run("participants", "k", "--as-of", "2015-01-20", "--format", "json").stdout)
+    assert (data["cohort"], data["as_of"]) == ("k", "2015-01-20")
+    p2 = next(p for p in data["participants"] if p["id"] == "p2")
+    assert set(p2) == {"id", "name", "group", "organisation", "attendance", "assignments_done",
+                       "assignments_required", "competencies", "self_assessed", "complete", "left"}
+    assert (p2["attendance"], p2["competencies"], p2["self_assessed"], p2["complete"]) == (75, {"fb": 1}, {"fb": 3}, False)
+    p3 = next(p for p in data["participants"] if p["id"] == "p3")
+    assert (p3["left"], p3["attendance"]) == ("2015-01-16", 50)
+
+
+def test_participants_table_shows_self_rating_when_it_differs(ws, run):
+    """A competency cell reads "1 (self 3)" when the participant rates herself differently."""
+    ws()
+    out = run("participants", "k", "--as-of", "2015-01-20").stdout
+    assert "1 (self 3)" in out
+    assert out.rstrip().endswith("1 of 3 participants complete (as of 2015-01-20)")
+
+
+def test_cohorts_json(ws, run):
+    """`cohorts` in JSON lists each cohort with its results met of total and its status."""
+    ws()
+    data = json.loads(run("cohorts", "--as-of", "2015-02-01", "--format", "json").stdout)
+    # as of 02-01 everything up to the end counts: met are share, sessions (5), hours (10),
+    # weekly (50%), followers (120), early: 6 of 10.
+    assert data == [{"id": "k", "curriculum": "prog", "start": "2015-01-01", "end": "2015-01-31",
+                     "participants": 3, "results_met": 6, "results_total": 10, "status": "ended"}]
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "k", "--as-of", "2015-13-01"],
+    ["report", "nope"],
+    ["report", "k", "--format", "xml"],
+    ["participants", "k", "--by", "colour"],
+])
+def test_usage_errors_exit_2(ws, run, args):
+    """A malformed date, an unknown cohort, format or break-down is a usage error: exit 2."""
+    ws()
+    out = run(*args)
+    assert out.exit_code == 2, out.output
+    assert "Traceback" not in out.output
+
+
+def test_a_cohort_with_errors_is_not_reported_on(workspace, run, monkeypatch):
+    """A report on a cohort whose data has errors prints the errors and exits 1."""
+    files = dict(FILES, **{"cohorts/k/logs/m.toml": SESSIONS.replace('mentor = "m"', 'mentor = "p1"', 1)})
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(workspace(files)))
+    out = run("report", "k", "--as-of", "2015-01-20")
+    assert out.exit_code == 1
+    assert 'cohorts/k/logs/m.toml:3: error: session.mentor: "p1" is a participant, not a facilitator or mentor' in out.stdout
