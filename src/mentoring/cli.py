@@ -221,6 +221,148 @@ def cohorts(as_of: Optional[str] = AS_OF, fmt: Format = FORMAT) -> None:
     typer.echo(render_cohorts(rows, fmt.value, colour_wanted(fmt)))
 
 
+# --- writing: mentoring log session|output|assessment|measurement -------------------------------
+
+log_app = typer.Typer(
+    help="Append a record to a cohort's log: a session, an output, an assessment or a measurement.",
+    no_args_is_help=True,
+)
+app.add_typer(log_app, name="log")
+
+LOG_COHORT = typer.Argument(..., help="The cohort's id.")
+LOG_DATE = typer.Option(None, "--date", help="The record's date (YYYY-MM-DD; default today).")
+LOG_FILE = typer.Option(None, "--file", help="Another file under the cohort's logs/ (a plain name; .toml is added).")
+
+
+def _id_list(text: Optional[str]) -> Optional[List[str]]:
+    """`ID,ID,...` as a list of ids (an empty string is an empty list)."""
+    if text is None:
+        return None
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _log_date(text: Optional[str]):
+    """`--date` as a date (today when not given), or a usage failure."""
+    import datetime as dt
+    import re
+
+    if text is None:
+        return dt.date.today()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise Failure(f'--date: "{text}" is not a date such as 2015-03-31')
+
+
+def _log(cohort: str, kind: str, record: dict, file: Optional[str]) -> None:
+    """Append one record through the library; print what was written, or the problems and exit 1."""
+    from .logbook import append_record, file_name_problem
+    from .problems import count, plural
+
+    try:
+        root = workspace_root()
+        known_cohorts(root, [cohort])
+        record["date"] = _log_date(record.get("date"))
+        if file is not None and (why := file_name_problem(file)) is not None:
+            raise Failure(f"--file: {why}")
+    except Failure as failure:  # the same line and code as `main` gives, also under a test runner
+        typer.echo(f"mentoring: error: {failure.message}", err=True)
+        raise typer.Exit(failure.code) from None
+    outcome = append_record(root, cohort, kind, record, file)
+    echo_problems(outcome.problems)
+    if not outcome.ok:
+        errors, warnings = count(outcome.problems)
+        typer.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}: nothing was written", err=True)
+        raise typer.Exit(EXIT_DATA)
+    written = outcome.written
+    typer.echo(f"{written.path}:{written.line}: wrote [[{written.kind}]]")
+    typer.echo(written.text, nl=False)
+
+
+@log_app.command("session")
+def log_session(
+    cohort: str = LOG_COHORT,
+    mentor: str = typer.Option(..., "--mentor", help="The mentor or facilitator who held it (the log is theirs)."),
+    hours: float = typer.Option(..., "--hours", help="How long it lasted, in hours."),
+    attended: str = typer.Option(..., "--attended", help='Participants who came: ID,ID,... ("" for none).'),
+    expected: Optional[str] = typer.Option(None, "--expected", help="Participants expected: ID,ID,... (default: everyone enrolled that day)."),
+    module: Optional[List[str]] = typer.Option(None, "--module", help="A module it covered (repeat for more)."),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", help="What happened."),
+    follow_up: Optional[List[str]] = typer.Option(None, "--follow-up", help="An action agreed (repeat for more)."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a session held (a session record in logs/MENTOR.toml)."""
+    record = {
+        "date": date, "mentor": mentor, "hours": hours, "attended": _id_list(attended),
+        "expected": _id_list(expected), "modules": module or None, "notes": notes, "follow_up": follow_up or None,
+    }
+    _log(cohort, "session", record, file)
+
+
+@log_app.command("output")
+def log_output(
+    cohort: str = LOG_COHORT,
+    participant: str = typer.Option(..., "--participant", help="Who made it (the log is theirs)."),
+    kind: str = typer.Option(..., "--kind", help="Its output kind's id."),
+    title: str = typer.Option(..., "--title", help="Its title."),
+    assignment: Optional[str] = typer.Option(None, "--assignment", help="The assignment it answers."),
+    status: Optional[str] = typer.Option(None, "--status", help="draft, submitted (default), returned, accepted or published."),
+    output_id: Optional[str] = typer.Option(None, "--id", help="Its id, shared by every record of the same output."),
+    url: Optional[str] = typer.Option(None, "--url", help="Where it is published."),
+    reviewed_by: Optional[str] = typer.Option(None, "--reviewed-by", help="Who reviewed it."),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", help="Free text."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a knowledge product or a change of its status (an output record in logs/PARTICIPANT.toml)."""
+    record = {
+        "date": date, "participant": participant, "kind": kind, "title": title, "id": output_id,
+        "assignment": assignment, "status": status or "submitted", "url": url, "reviewed_by": reviewed_by,
+        "notes": notes,
+    }
+    _log(cohort, "output", record, file)
+
+
+@log_app.command("assessment")
+def log_assessment(
+    cohort: str = LOG_COHORT,
+    participant: str = typer.Option(..., "--participant", help="Who was rated."),
+    competency: str = typer.Option(..., "--competency", help="The competency's id."),
+    level: str = typer.Option(..., "--level", help="A level number (0 is the lowest) or a level name."),
+    by: str = typer.Option(..., "--by", help='Who rated (the log is theirs), or "self".'),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", help="Free text."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a competency rating (an assessment record in logs/BY.toml; logs/PARTICIPANT.toml for self)."""
+    import re
+
+    number = re.fullmatch(r"\s*(-?[0-9]+)\s*", level)
+    record = {
+        "date": date, "participant": participant, "competency": competency,
+        "level": int(number.group(1)) if number else level, "by": by, "notes": notes,
+    }
+    _log(cohort, "assessment", record, file)
+
+
+@log_app.command("measurement")
+def log_measurement(
+    cohort: str = LOG_COHORT,
+    result: str = typer.Option(..., "--result", help="The id of a result whose measure is reported."),
+    value: float = typer.Option(..., "--value", help="The value observed."),
+    source: Optional[str] = typer.Option(None, "--source", help="Where the figure comes from."),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", help="Free text."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a value observed by hand (a measurement record in logs/measurements.toml)."""
+    record = {"date": date, "result": result, "value": value, "source": source, "notes": notes}
+    _log(cohort, "measurement", record, file)
+
+
 def main() -> None:
     """The console script: run the app, turning every failure into one line and an exit code."""
     try:
