@@ -130,3 +130,26 @@ def test_a_cohort_with_errors_is_not_reported_on(workspace, run, monkeypatch):
     out = run("report", "k", "--as-of", "2015-01-20")
     assert out.exit_code == 1
     assert 'cohorts/k/logs/m.toml:3: error: session.mentor: "p1" is a participant, not a facilitator or mentor' in out.stdout
+
+
+def test_cohorts_lists_the_sound_cohorts_when_one_has_errors(workspace, run, monkeypatch):
+    """A cohort with errors is left out of `cohorts` (its errors on stderr, exit 1); the others are listed."""
+    files = dict(FILES)
+    files["cohorts/bad/cohort.toml"] = COHORT.replace("start = 2015-01-01", 'start = "2015-01-01"')
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(workspace(files)))
+    out = run("cohorts", "--as-of", "2015-02-01", "--format", "json")
+    assert out.exit_code == 1
+    assert [c["id"] for c in json.loads(out.stdout)] == ["k"]
+    assert "cohorts/bad/cohort.toml:2: error: start: expected a date such as 2015-03-05 (without quotes)" in out.stderr
+
+
+def test_group_rows_judge_only_percentage_targets(ws, run):
+    """In a group's rows a count target is the whole cohort's, so it is left empty; a rate keeps its target."""
+    ws()
+    data = json.loads(run("report", "k", "--as-of", "2015-01-20", "--format", "json", "--by", "group").stdout)
+    a = {r["id"]: r for r in data["groups"][0]["results"]}
+    assert (a["sessions"]["target"], a["sessions"]["gap"], a["sessions"]["status"]) == (None, None, None)
+    # Group A: expected 7 (S1 2, S2 2, S3 1, S4 2), came 6: 85.7% >= 80%, on track.
+    assert a["attendance"]["actual"] == pytest.approx(600 / 7)
+    assert (a["attendance"]["target"], a["attendance"]["status"]) == (80, "on track")
+    assert a["followers"]["actual"] is None  # a measurement is of the whole cohort

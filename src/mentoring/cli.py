@@ -154,19 +154,31 @@ def colour_wanted(fmt: Format) -> bool:
     return fmt is Format.table and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def load_checked(root: Path, ids: Optional[List[str]]):
-    """The workspace with the wanted cohorts (default: all), or exit 1 after printing its errors."""
+def load_errors(root: Path, ids: Optional[List[str]]):
+    """The workspace with the wanted cohorts (default: all), and its errors, located."""
     from .checks import check_workspace
     from .loader import load_workspace, locate
-    from .problems import count, plural
 
     ws, problems = load_workspace(root, ids)
     used = None if ids is None else sorted({ws.cohorts[c].curriculum for c in ids if c in ws.cohorts})
     problems = problems + check_workspace(ws, used)
-    errors, _ = count(problems)
+    return ws, locate(root, [p for p in problems if p.is_error])
+
+
+def refuse(errors, err: bool = False) -> None:
+    """Print the errors that stop a cohort from being reported on."""
+    from .problems import format_problem, plural
+
+    for problem in sorted(errors, key=lambda p: (p.path, p.line or 0)):
+        typer.echo(format_problem(problem), err=err)
+    typer.echo(f"{plural(len(errors), 'error')}: not reported on; run `mentoring check` for details", err=True)
+
+
+def load_checked(root: Path, ids: List[str]):
+    """The workspace with the wanted cohorts, or exit 1 after printing its errors."""
+    ws, errors = load_errors(root, ids)
     if errors:
-        echo_problems([p for p in locate(root, problems) if p.is_error])
-        typer.echo(f"{plural(errors, 'error')}: not reported on; run `mentoring check` for details", err=True)
+        refuse(errors)
         raise typer.Exit(EXIT_DATA)
     return ws
 
@@ -215,10 +227,22 @@ def cohorts(as_of: Optional[str] = AS_OF, fmt: Format = FORMAT) -> None:
     from .progress import progress
     from .render import render_cohorts
 
+    from .loader import COHORTS, curriculum_path
+
     day = parse_date(as_of, "--as-of")
-    ws = load_checked(workspace_root(), None)
-    rows = [progress(c, ws.curricula[c.curriculum], day) for c in ws.cohorts.values()]
+    ws, errors = load_errors(workspace_root(), None)
+    bad = {p.path for p in errors}
+
+    def sound(cohort) -> bool:
+        own = f"{COHORTS}/{cohort.id}/"
+        return curriculum_path(cohort.curriculum) not in bad and not any(path.startswith(own) for path in bad)
+
+    # A cohort with errors is not reported on; the others still are.
+    rows = [progress(c, ws.curricula[c.curriculum], day) for c in ws.cohorts.values() if sound(c)]
     typer.echo(render_cohorts(rows, fmt.value, colour_wanted(fmt)))
+    if errors:
+        refuse(errors, err=True)
+        raise typer.Exit(EXIT_DATA)
 
 
 # --- writing: mentoring log session|output|assessment|measurement -------------------------------

@@ -49,16 +49,17 @@ class ResultFigures:
     """The measure's name."""
     unit: str
     """`count`, `hours` or `percent`: the unit of the target in force."""
-    target: float
-    """The target in force: the cohort's override, else the curriculum's."""
+    target: Optional[float]
+    """The target in force: the cohort's override, else the curriculum's. In a group's figures a
+    count target is None: it is the whole cohort's, and no share of it is promised to one group."""
     baseline: Optional[float]
     """As given in the curriculum."""
     actual: Optional[float]
     """The value reached; None when there is none yet."""
     gap: Optional[float]
     """max(target - actual, 0); None when the actual is."""
-    status: str
-    """not started, on track, behind, met or missed."""
+    status: Optional[str]
+    """not started, on track, behind, met or missed; None where the target is."""
     due: dt.date
     """The cohort's start plus the result's due_day, else the cohort's end."""
 
@@ -310,11 +311,11 @@ def _output_filter(result: Result) -> Callable[[OutputState], bool]:
 class Scope:
     """The participants a figure is about (everyone, or one group), and the facts it reads."""
 
-    def __init__(self, facts: Facts, members: Sequence[Person]):
+    def __init__(self, facts: Facts, members: Sequence[Person], whole: bool = False):
         self.facts = facts
         self.members = members
         self.ids = {p.id for p in members}
-        self.whole = len(members) == len(facts.participants)
+        self.whole = whole
         self.enrolment = Enrolment(facts.cohort, members)
 
     def expected_count(self, session: Session) -> int:
@@ -382,7 +383,8 @@ def actual_of(facts: Facts, scope: Scope, result: Result, percent: bool, due: dt
         return scope.attendance_rate(scope.sessions(result))
     if measure is Measure.CADENCE:
         return cadence(facts, scope, result, due)
-    return facts.measured.get(result.id)
+    # A measurement is of the whole cohort: no group has a share of it.
+    return facts.measured.get(result.id) if scope.whole else None
 
 
 def status_of(measure: Measure, target: float, actual: Optional[float], start: dt.date,
@@ -410,6 +412,7 @@ def result_figures(facts: Facts, scope: Scope, result: Result) -> ResultFigures:
     target = cohort.targets.get(result.id, result.target)
     due = cohort.start + dt.timedelta(days=result.due_day) if result.due_day is not None else cohort.end
     actual = actual_of(facts, scope, result, target.percent, due)
+    judged = scope.whole or target.percent
     if result.measure is Measure.REPORTED:
         unit = "count"
     elif target.percent:
@@ -421,11 +424,11 @@ def result_figures(facts: Facts, scope: Scope, result: Result) -> ResultFigures:
         statement=result.statement,
         measure=result.measure.value,
         unit=unit,
-        target=target.value,
+        target=target.value if judged else None,
         baseline=result.baseline,
         actual=actual,
-        gap=None if actual is None else max(target.value - actual, 0),
-        status=status_of(result.measure, target.value, actual, cohort.start, due, facts.as_of),
+        gap=None if actual is None or not judged else max(target.value - actual, 0),
+        status=status_of(result.measure, target.value, actual, cohort.start, due, facts.as_of) if judged else None,
         due=due,
     )
 
@@ -440,7 +443,7 @@ def cohort_status(cohort: Cohort, as_of: dt.date) -> str:
 def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[str] = None) -> Progress:
     """A cohort's figures as of a date; `by` ("group" or "organisation") adds a break-down."""
     facts = Facts(cohort, cur, as_of)
-    everyone = Scope(facts, facts.participants)
+    everyone = Scope(facts, facts.participants, whole=True)
     named = facts.assignments_named(cur.completion)
     people = []
     for person in facts.participants:

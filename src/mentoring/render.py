@@ -43,8 +43,10 @@ def number(value: Optional[float], unit: str = "count") -> str:
     return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def status(text: str, colour: bool) -> str:
+def status(text: Optional[str], colour: bool) -> str:
     """A status, coloured when asked (for a terminal)."""
+    if text is None:
+        return EMPTY
     return click.style(text, fg=_COLOURS.get(text)) if colour else text
 
 
