@@ -153,3 +153,16 @@ def test_group_rows_judge_only_percentage_targets(ws, run):
     assert a["attendance"]["actual"] == pytest.approx(600 / 7)
     assert (a["attendance"]["target"], a["attendance"]["status"]) == (80, "on track")
     assert a["followers"]["actual"] is None  # a measurement is of the whole cohort
+
+
+def test_redact_replaces_ids_and_names_with_stable_pseudonyms(ws, run):
+    """`--redact` shows no participant's id or name, and the same person gets the same pseudonym each run."""
+    ws()
+    first = run("participants", "k", "--as-of", "2015-01-20", "--format", "json", "--redact").stdout
+    again = run("participants", "k", "--as-of", "2015-01-20", "--format", "json", "--redact").stdout
+    assert first == again
+    for secret in ('"p1"', '"p2"', '"p3"', "Ani", "Butet", "Cici"):
+        assert secret not in first
+    people = json.loads(first)["participants"]
+    assert len({p["id"] for p in people}) == 3
+    assert [p["attendance"] for p in people] == [100, 75, 50]  # figures are kept

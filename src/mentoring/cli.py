@@ -137,6 +137,7 @@ class By(str, Enum):
 AS_OF = typer.Option(None, "--as-of", help="Figures as of this date (YYYY-MM-DD; default today).")
 FORMAT = typer.Option(Format.table, "--format", help="table, markdown, csv or json.")
 BY = typer.Option(None, "--by", help="Break the figures down by the participants' group or organisation.")
+REDACT = typer.Option(False, "--redact", help="Replace participants' ids and names with stable pseudonyms.")
 
 
 def parse_date(text: Optional[str], option: str) -> date:
@@ -183,16 +184,17 @@ def load_checked(root: Path, ids: List[str]):
     return ws
 
 
-def cohort_progress(cohort: str, as_of: Optional[str], by: Optional[By]):
-    """Load and check one cohort, and compute its progress."""
-    from .progress import progress
+def cohort_progress(cohort: str, as_of: Optional[str], by: Optional[By], redacted: bool = False):
+    """Load and check one cohort, and compute its progress (redacted when asked)."""
+    from .progress import progress, redact
 
     day = parse_date(as_of, "--as-of")
     root = workspace_root()
     known_cohorts(root, [cohort])
     ws = load_checked(root, [cohort])
     loaded = ws.cohorts[cohort]
-    return progress(loaded, ws.curricula[loaded.curriculum], day, by.value if by else None)
+    figures = progress(loaded, ws.curricula[loaded.curriculum], day, by.value if by else None)
+    return redact(figures) if redacted else figures
 
 
 @app.command()
@@ -201,11 +203,12 @@ def report(
     as_of: Optional[str] = AS_OF,
     fmt: Format = FORMAT,
     by: Optional[By] = BY,
+    redacted: bool = REDACT,
 ) -> None:
     """Each expected result: target, actual, gap and status; then a one-line summary."""
     from .render import render_report
 
-    typer.echo(render_report(cohort_progress(cohort, as_of, by), fmt.value, colour_wanted(fmt)))
+    typer.echo(render_report(cohort_progress(cohort, as_of, by, redacted), fmt.value, colour_wanted(fmt)))
 
 
 @app.command()
@@ -214,16 +217,19 @@ def participants(
     as_of: Optional[str] = AS_OF,
     fmt: Format = FORMAT,
     by: Optional[By] = BY,
+    redacted: bool = REDACT,
 ) -> None:
     """One row per participant: attendance, assignments done, competency levels, complete, left."""
     from .render import render_participants
 
-    typer.echo(render_participants(cohort_progress(cohort, as_of, by), fmt.value, colour_wanted(fmt)))
+    typer.echo(render_participants(cohort_progress(cohort, as_of, by, redacted), fmt.value, colour_wanted(fmt)))
 
 
 @app.command()
-def cohorts(as_of: Optional[str] = AS_OF, fmt: Format = FORMAT) -> None:
-    """One row per cohort: curriculum, dates, participants, results met of total, status."""
+def cohorts(as_of: Optional[str] = AS_OF, fmt: Format = FORMAT, redacted: bool = REDACT) -> None:
+    """One row per cohort: curriculum, dates, participants, results met of total, status.
+
+    `--redact` is accepted for symmetry: this table names no person."""
     from .progress import progress
     from .render import render_cohorts
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Callable, Optional
@@ -488,3 +489,18 @@ def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[str] 
         by=by,
         competencies=tuple(c.id for c in cur.competencies),
     )
+
+
+def pseudonym(cohort: str, person: str) -> str:
+    """A stable stand-in for a person's id: the same person of the same cohort always gets the same one."""
+    return "p-" + hashlib.blake2b(f"{cohort}/{person}".encode(), digest_size=4).hexdigest()
+
+
+def redact(figures: Progress) -> Progress:
+    """The same figures with participants' ids and names replaced by stable pseudonyms
+    (for reports that leave the organisation). Groups and organisations are kept."""
+    people = []
+    for person in figures.participants:
+        alias = pseudonym(figures.cohort, person.id)
+        people.append(attrs.evolve(person, id=alias, name=f"Participant {alias[2:]}"))
+    return attrs.evolve(figures, participants=tuple(people))
