@@ -25,7 +25,7 @@ from mentoring.checks import check_workspace
 from mentoring.loader import load_workspace, locate
 from mentoring.problems import format_problem
 
-Files = dict[str, Union[str, bytes]]
+Files = dict[str, Union[str, bytes, None]]
 
 
 def toml(text: str) -> str:
@@ -189,3 +189,21 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return runner.invoke(_Main(), list(args), catch_exceptions=False)  # type: ignore[arg-type]
 
     return invoke
+
+
+@pytest.fixture
+def no_workspace_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp_path, with every curricula/ or cohorts/ folder above it hidden from workspace discovery.
+
+    Discovery walks up to the root; a stray workspace in /tmp (or above) must not decide a test.
+    """
+    is_dir = Path.is_dir
+    inside = tmp_path.resolve()
+
+    def hidden_is_dir(self: Path, *args, **kwargs) -> bool:  # noqa: ANN002, ANN003
+        if self.name in ("curricula", "cohorts") and not self.resolve().is_relative_to(inside):
+            return False
+        return is_dir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "is_dir", hidden_is_dir)
+    return tmp_path

@@ -28,6 +28,9 @@ from .model import (
 )
 from .problems import Keys, Problem, Severity, did_you_mean
 
+#: The most days after a cohort's start a day number may name, so that every date stays a date.
+MAX_DAYS = 36525
+
 CurriculumCheck = Callable[[Curriculum], Iterable[Problem]]
 CohortCheck = Callable[[Cohort, Curriculum], Iterable[Problem]]
 
@@ -89,6 +92,9 @@ def check_curriculum_references(cur: Curriculum) -> Iterator[Problem]:
                           keys=(*keys, "output"))
         if assignment.due_day is not None and assignment.due_day < 0:
             yield Problem(path, f"assignments.due_day: days after the start cannot be negative, got {assignment.due_day}",
+                          keys=(*keys, "due_day"))
+        elif assignment.due_day is not None and assignment.due_day > MAX_DAYS:
+            yield Problem(path, f"assignments.due_day: must be at most {MAX_DAYS} (100 years), got {assignment.due_day}",
                           keys=(*keys, "due_day"))
 
 
@@ -179,6 +185,8 @@ def check_results(cur: Curriculum) -> Iterator[Problem]:
             value = getattr(result, name)
             if value is not None and value < least:
                 yield Problem(path, f"results.{name}: must be at least {least}, got {value}", keys=(*keys, name))
+            elif value is not None and name != "per_period" and value > MAX_DAYS:
+                yield Problem(path, f"results.{name}: must be at most {MAX_DAYS} (100 years), got {value}", keys=(*keys, name))
 
 
 CURRICULUM_CHECKS: list[CurriculumCheck] = [
@@ -281,7 +289,12 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
             if ref not in refs.modules:
                 yield problem(("modules", n), "session.modules: " + unknown("module", ref, refs.modules))
         for field in ("attended", "expected"):
+            listed: set[str] = set()
             for n, ref in enumerate(getattr(session, field) or ()):
+                if ref in listed:
+                    yield problem((field, n), f'session.{field}: "{ref}" is listed twice')
+                    continue
+                listed.add(ref)
                 if (message := refs.participant(ref)) is not None:
                     yield problem((field, n), f"session.{field}: {message}")
                 elif not cohort.enrolled(refs.participants[ref], session.date):
@@ -323,9 +336,9 @@ def check_outputs(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
         earlier = first.setdefault(output.id, output)
         for field in ("participant", "kind", "assignment"):
             if getattr(earlier, field) != getattr(output, field):
-                yield Problem(log.path,
-                              f'output.{field}: output "{output.id}" was first recorded with {field} '
-                              f'"{getattr(earlier, field)}", here "{getattr(output, field)}"',
+                was, now = (f'{field} "{value}"' if value is not None else f"no {field}"
+                            for value in (getattr(earlier, field), getattr(output, field)))
+                yield Problem(log.path, f'output.{field}: output "{output.id}" was first recorded with {was}, here with {now}',
                               keys=(*keys, field))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import math
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -79,10 +80,17 @@ def _structure_int(value: object, _: type) -> int:
     raise _expect("a whole number", value)
 
 
+def _is_number(value: object) -> bool:
+    """A finite float or a 64-bit int, as TOML means numbers (nan and inf are no count, hours or target)."""
+    if isinstance(value, bool):
+        return False
+    return (isinstance(value, int) and abs(value) < 2**63) or (isinstance(value, float) and math.isfinite(value))
+
+
 def _structure_float(value: object, _: type) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if _is_number(value):
         return float(value)
-    raise _expect("a number", value)
+    raise _expect("a finite number" if isinstance(value, float) else "a number", value)
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -106,11 +114,11 @@ def parse_percent(value: object) -> Optional[float]:
 
 
 def _structure_quantity(value: object, _: type) -> Quantity:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if _is_number(value):
         return Quantity(float(value))
     number = parse_percent(value)
     if number is None:
-        raise _expect('a number or a percentage such as "75%"', value)
+        raise _expect('a finite number' if isinstance(value, float) else 'a number or a percentage such as "75%"', value)
     if number > 100:
         raise Invalid(f"a percentage is 0 to 100, got {describe(value)}")
     return Quantity(number, percent=True)
@@ -457,6 +465,34 @@ def _parts(dotted: str) -> list[str]:
     return [part.strip("\"'") for part in _PART.findall(dotted)]
 
 
+def _open_quote(line: str, quote: Optional[str]) -> Optional[str]:
+    """The multi-line string delimiter (\"\"\" or ''') still open at the end of a line, given the one open at its start."""
+    i, n = 0, len(line)
+    while i < n:
+        if quote is not None:
+            end = line.find(quote, i)
+            while end > 0 and quote == '"""' and (len(line[:end]) - len(line[:end].rstrip("\\"))) % 2:
+                end = line.find(quote, end + 1)  # an escaped quote does not close the string
+            if end < 0:
+                return quote
+            i = end + 3
+            while i < n and line[i] == quote[0]:  # up to two quotes before the closing belong to the string
+                i += 1
+            quote = None
+        elif line[i] == "#":
+            return None
+        elif line.startswith(('"""', "'''"), i):
+            quote, i = line[i:i + 3], i + 3
+        elif line[i] in "\"'":  # a one-line string: skip to its end
+            j = i + 1
+            while j < n and line[j] != line[i]:
+                j += 2 if line[i] == '"' and line[j] == "\\" else 1
+            i = j + 1
+        else:
+            i += 1
+    return quote
+
+
 def key_lines(text: str) -> dict[Keys, int]:
     """The first line of every table header and key in a TOML text, by its keys.
 
@@ -466,7 +502,12 @@ def key_lines(text: str) -> dict[Keys, int]:
     lines: dict[Keys, int] = {}
     counts: dict[Keys, int] = {}
     table: Keys = ()
-    for number, line in enumerate(text.splitlines(), start=1):
+    quote: Optional[str] = None
+    for number, line in enumerate(text.split("\n"), start=1):  # TOML's newlines only, as the parser counts
+        if quote is not None:  # inside a multi-line string: nothing here is a key or a header
+            quote = _open_quote(line, quote)
+            continue
+        quote = _open_quote(line, None)
         header = _HEADER.match(line)
         if header and "=" not in header.group(2).split('"')[0]:
             names = _parts(header.group(2))
