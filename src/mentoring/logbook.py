@@ -156,13 +156,6 @@ def log_file(cohort_id: str, kind: str, record: Union[Record, Mapping[str, Any]]
 # --- records to TOML ---------------------------------------------------------------------------
 
 
-def _toml_value(value: Any) -> str:
-    """One value as TOML (arrays on one line), each scalar written by tomli-w."""
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
-
-
 def _plain(value: Any) -> Any:
     """A model value as a TOML value: enums by their value, whole floats as ints, tuples as lists."""
     if isinstance(value, model.Status):
@@ -188,20 +181,20 @@ def record_data(record: Record) -> dict[str, Any]:
     return data
 
 
+def _toml_value(value: Any) -> str:
+    """One value as TOML, each scalar written by tomli-w; arrays on one line, so that one record
+    stays a short block (tomli-w spreads arrays over lines and may write a lone record as an
+    inline table, where a log wants a `[[kind]]` header)."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
+
+
 def record_block(kind: str, data: Mapping[str, Any]) -> str:
     """`[[kind]]` and one `key = value` line per key, ending in a newline."""
     lines = [f"[[{kind}]]"]
     lines += [f"{key} = {_toml_value(value)}" for key, value in data.items()]
     return "\n".join(lines) + "\n"
-
-
-def _non_finite(record: Record, rel: str, keys: tuple) -> list[Problem]:
-    out = []
-    for field in ("hours", "value"):
-        value = getattr(record, field, None)
-        if isinstance(value, float) and not math.isfinite(value):
-            out.append(Problem(rel, f"{keys[0]}.{field}: expected a finite number, got {value}", keys=(*keys, field)))
-    return out
 
 
 # --- appending ---------------------------------------------------------------------------------
@@ -293,8 +286,7 @@ def _normalise(kind: str, record: Union[Record, Mapping[str, Any]], rel: str, ke
     structured, problems = structure_data(raw, cls, rel, keys)
     if structured is None:
         return None, raw, problems
-    problems = _non_finite(structured, rel, keys)
-    return structured, record_data(structured), problems
+    return structured, record_data(structured), []
 
 
 def _with_record(cohort: model.Cohort, rel: str, kind: str, record: Record) -> model.Cohort:
