@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Callable, Optional
 
@@ -216,6 +216,10 @@ class Facts:
                 key = (output.participant, output.assignment)
                 self.best[key] = max(self.best.get(key, -1), output.status.rank)
         self.default_dates = sorted(s.date for s in self.sessions if s.expected is None)
+        #: Participants enrolled on every day from the cohort's start on.
+        self.steady = frozenset(
+            p.id for p in self.participants if p.left is None and (p.joined is None or p.joined <= cohort.start)
+        )
         self.competencies = competencies
         self.needs = {a.id: a.min_status.rank for a in cur.assignments}
         self.attendance = self._attendance()
@@ -235,23 +239,30 @@ class Facts:
 
     # -- per participant
 
-    def expects(self, session: Session, person: Person) -> bool:
-        """Whether a session expected a participant."""
+    def came(self, session: Session) -> set[str]:
+        """The participants a session expected who attended it.
+
+        Set operations do the work: participants enrolled on every day from the start on (most of
+        them) are matched at once, and only the others are looked at one by one.
+        """
+        attended = set(session.attended)
         if session.expected is not None:
-            return person.id in session.expected
-        return self.cohort.enrolled(person, session.date)
+            return attended.intersection(session.expected)
+        came, rest = (attended & self.steady, attended - self.steady) if session.date >= self.cohort.start else (set(), attended)
+        came.update(ref for ref in rest if ref in self.by_id and self.cohort.enrolled(self.by_id[ref], session.date))
+        return came
 
     def _attendance(self) -> dict[str, Optional[float]]:
         """Each participant's attendance, in percent (None when no session expected them)."""
-        expected: dict[str, int] = defaultdict(int)
-        attended: dict[str, int] = defaultdict(int)
+        expected: Counter[str] = Counter()
+        attended: Counter[str] = Counter()
+        self.came_count: dict[int, int] = {}
         for session in self.sessions:
-            for ref in session.expected or ():
-                expected[ref] += 1
-            for ref in session.attended:
-                person = self.by_id.get(ref)
-                if person is not None and self.expects(session, person):
-                    attended[ref] += 1
+            if session.expected is not None:
+                expected.update(session.expected)
+            came = self.came(session)
+            attended.update(came)
+            self.came_count[id(session)] = len(came)
         out = {}
         for person in self.participants:
             joined = person.joined or self.cohort.start
@@ -340,10 +351,10 @@ class Scope:
         came = expected = 0
         for session in sessions:
             expected += self.expected_count(session)
-            for ref in session.attended:
-                person = self.facts.by_id.get(ref)
-                if ref in self.ids and person is not None and self.facts.expects(session, person):
-                    came += 1
+            if self.whole:
+                came += self.facts.came_count[id(session)]
+            else:
+                came += len(self.facts.came(session) & self.ids)
         return 100 * came / expected if expected else None
 
     def completions(self, rule: Completion) -> int:
