@@ -37,7 +37,6 @@ import argparse
 import cProfile
 import datetime as dt
 import gc
-import inspect
 import io
 import json
 import os
@@ -57,6 +56,7 @@ from typing import Any, Callable, Optional
 import tomli
 
 from mentoring import checks, loader, progress, render
+from mentoring.cache import Cache
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -67,24 +67,13 @@ MiB = 1024 * 1024
 
 # --- the loader's cache (issue 5) ---------------------------------------------------------------
 
-# TODO(cache, issue 5): when the loader gains a cache, make `load` pass it through. The runner
-# assumes `load_workspace(root, cache=...)`, where cache=False must neither read nor write the
-# cache (cold runs) and cache=True uses it (warm runs). If the real API differs (a cache folder, a
-# `use_cache` flag, a module-level switch), adapt these two functions and nothing else.
-
-
-def cache_supported() -> bool:
-    """Whether the loader takes a `cache` argument yet."""
-    return "cache" in inspect.signature(loader.load_workspace).parameters
+# The cache of read logs lives in a folder of the benchmark's own, emptied at the start of a run.
+CACHE_FOLDER = Path(tempfile.mkdtemp(prefix="mentoring-bench-cache-"))
 
 
 def load(root: Path, cache: bool) -> tuple[Any, list]:
-    """`loader.load_workspace(root)`, with the cache off (cold) or on (warm)."""
-    if cache_supported():
-        return loader.load_workspace(root, cache=cache)  # type: ignore[call-arg]
-    if cache:
-        raise RuntimeError("the loader has no cache yet (see the TODO(cache) hook in benchmarks/run.py)")
-    return loader.load_workspace(root)
+    """`loader.load_workspace(root)`, with the cache off (cold: neither read nor written) or on (warm)."""
+    return loader.load_workspace(root, cache=Cache.for_workspace(root, CACHE_FOLDER) if cache else None)
 
 
 # --- what is timed ------------------------------------------------------------------------------
@@ -413,8 +402,6 @@ def markdown(scales: list[dict[str, Any]], help_times: Optional[dict[str, Any]],
                   f"| bare two-command typer app | {help_times['bare']:.3f} | 1.00 | |",
                   f"| `{help_times['command']} --help` | {help_times['mentoring']:.3f} | "
                   f"{help_times['mentoring'] / help_times['bare']:.2f} | ≤ 1.2 |"]
-    if warm_asked and not cache_supported():
-        lines += ["", "Warm runs: n/a, the loader has no cache yet (TODO(cache) hook in benchmarks/run.py)."]
     lines += ["", f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
               f"tomli {getattr(tomli, '__version__', '?')} ({'compiled' if tomli_compiled() else 'pure Python'}).",
               "", "Reproduce with:", "", "```console", command, "```"]
@@ -446,9 +433,6 @@ def main(argv: Optional[list[str]] = None) -> int:
         mode, root, as_of = args.child
         child_main(mode, Path(root), dt.date.fromisoformat(as_of))
         return 0
-    if args.warm and not cache_supported():
-        print("note: --warm: the loader has no `cache` argument yet; warm runs are n/a "
-              "(see the TODO(cache) hook in benchmarks/run.py)", file=sys.stderr)
     command = shlex.join(["python", os.path.relpath(__file__) if not os.path.relpath(__file__).startswith("..")
                           else __file__, *(argv if argv is not None else sys.argv[1:])])
     began = time.perf_counter()
@@ -487,7 +471,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             scale["cold"] = median_runs(colds)
             scale["cold_runs"] = colds
             steps.append((f"{participants:,}: floors + cold pipeline × {args.repeat}", time.perf_counter() - started))
-            if args.warm and cache_supported():
+            if args.warm:
                 started = time.perf_counter()
                 scale["warm"] = warm_runs(root, as_of, args.repeat)
                 settle()

@@ -207,3 +207,9 @@ def no_workspace_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     monkeypatch.setattr(Path, "is_dir", hidden_is_dir)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test's cache of read logs lives under the test run's temporary folder, not in ~/.cache."""
+    monkeypatch.setenv("MENTORING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

@@ -80,13 +80,13 @@ def test_example_workspace_has_no_problem():
 
 
 def test_malformed_toml_in_a_log_is_placed_at_the_syntax_error(problems, minimal):
-    """Malformed TOML is an error at the line where the parser stopped, with the parser's reason."""
+    """Malformed TOML is an error at the line to fix, saying what is wrong (here a string never closed)."""
     assert problems({**minimal, LOG: """
         [[session]]
         date = 2015-03-02
         mentor = "rina
         hours = 2
-    """}) == [f"{LOG}:3: error: malformed TOML: Illegal character '\\n'"]
+    """}) == [f'{LOG}:3: error: malformed TOML: the string opened on this line is not closed on the line where it starts (a closing " is missing)']
 
 
 def test_malformed_toml_in_a_curriculum_stops_only_that_file(problems, minimal):
@@ -105,7 +105,7 @@ def test_malformed_toml_in_a_cohort_file(problems, minimal):
         curriculum = "sosmed"
         start = 2015-13-01
         end = 2015-03-31
-    """}) == [f"{COH}:2: error: malformed TOML: Expected newline or end of document after a statement"]
+    """}) == [f"{COH}:2: error: malformed TOML: 2015-13-01 is not a valid date (write year-month-day, such as 2015-03-05)"]
 
 
 def test_duplicate_key_is_malformed_toml(problems, minimal):
@@ -115,7 +115,7 @@ def test_duplicate_key_is_malformed_toml(problems, minimal):
         date = 2015-03-02
         mentor = "rina"
         mentor = "rina"
-    """}) == [f"{LOG}:4: error: malformed TOML: Cannot overwrite a value"]
+    """}) == [f'{LOG}:4: error: malformed TOML: the key "mentor" is given a value twice']
 
 
 def test_binary_file_is_an_error_not_a_crash(problems, minimal):
@@ -543,7 +543,7 @@ def test_people_must_be_an_array_of_tables(problems, minimal):
 
         [people]
         id = "rina"
-    """}) == [f"{COH}:5: error: people: expected a list, got a table"]
+    """}) == [f"{COH}:5: error: people: expected [[people]] tables (two brackets), got a table"]
 
 
 def test_target_override_that_is_no_number(problems, minimal):
@@ -663,7 +663,7 @@ def test_one_broken_cohort_does_not_stop_another(problems, minimal):
         "cohorts/k0/cohort.toml": 'curriculum = "sosmed\n',
         "cohorts/k1/logs/rina.toml": SESSION.replace('"p02"', '"p03"'),
     }) == [
-        "cohorts/k0/cohort.toml:1: error: malformed TOML: Illegal character '\\n'",
+        'cohorts/k0/cohort.toml:1: error: malformed TOML: the string opened on this line is not closed on the line where it starts (a closing " is missing)',
         f'{LOG}:5: error: session.attended: unknown participant "p03" (did you mean "p02"?)',
     ]
 

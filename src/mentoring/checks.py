@@ -254,19 +254,30 @@ class _Refs:
         self.assignments = _ids(cur.assignments)
         self.competencies = _ids(cur.competencies)
         self.results = _ids(cur.results)
+        self.start = cohort.start
+        #: Participants enrolled on every day from the cohort's start on.
+        self.steady = frozenset(
+            p.id for p in cohort.participants if p.left is None and (p.joined is None or p.joined <= cohort.start)
+        )
+
+    def named(self, ref: str, what: str, roles: frozenset[Role]) -> Optional[str]:
+        """`unknown participant "Aminah" (that is the name of "p01"; write the id)`, when a name was written for an id."""
+        key = ref.strip().casefold()
+        matches = [p.id for p in self.people.values() if p.role in roles and p.name.strip().casefold() == key]
+        return f'unknown {what} "{ref}" (that is the name of "{matches[0]}"; write the id)' if len(matches) == 1 else None
 
     def participant(self, ref: str) -> Optional[str]:
         if ref in self.participants:
             return None
         if ref in self.people:
             return f'"{ref}" is {_a(self.people[ref].role.value)}, not a participant'
-        return unknown("participant", ref, self.participants)
+        return self.named(ref, "participant", frozenset({Role.PARTICIPANT})) or unknown("participant", ref, self.participants)
 
     def person(self, ref: str, roles: frozenset[Role], what: str) -> Optional[str]:
         person = self.people.get(ref)
         if person is None:
             candidates = [p.id for p in self.people.values() if p.role in roles]
-            return unknown(what, ref, candidates)
+            return self.named(ref, what, roles) or unknown(what, ref, candidates)
         if person.role not in roles:
             *others, last = sorted(role.value for role in roles)
             allowed = f"{', '.join(others)} or {last}" if others else last
@@ -289,12 +300,14 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
             if ref not in refs.modules:
                 yield problem(("modules", n), "session.modules: " + unknown("module", ref, refs.modules))
         for field in ("attended", "expected"):
-            listed: set[str] = set()
-            for n, ref in enumerate(getattr(session, field) or ()):
-                if ref in listed:
-                    yield problem((field, n), f'session.{field}: "{ref}" is listed twice')
-                    continue
-                listed.add(ref)
+            names = getattr(session, field) or ()
+            for ref in {ref for n, ref in enumerate(names) if ref in names[:n]} if len(set(names)) != len(names) else ():
+                first = names.index(ref)
+                yield problem((field, names.index(ref, first + 1)), f'session.{field}: "{ref}" is listed twice')
+            # Participants enrolled throughout need no closer look: only the others are looked at.
+            odd = set(names) - refs.steady if session.date >= cohort.start else set(names)
+            for ref in sorted(odd, key=names.index):
+                n = names.index(ref)
                 if (message := refs.participant(ref)) is not None:
                     yield problem((field, n), f"session.{field}: {message}")
                 elif not cohort.enrolled(refs.participants[ref], session.date):
@@ -303,9 +316,10 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                     yield problem((field, n), f'session.{field}: "{ref}" {field} on {session.date} but {why}',
                                   Severity.WARNING)
         if session.expected is not None:
-            for n, ref in enumerate(session.attended):
-                if ref in refs.participants and ref not in session.expected:
-                    yield problem(("attended", n), f'session.attended: "{ref}" attended but is not in expected; not counted in attendance',
+            for ref in sorted(set(session.attended) - set(session.expected), key=session.attended.index):
+                if ref in refs.participants:
+                    yield problem(("attended", session.attended.index(ref)),
+                                  f'session.attended: "{ref}" attended but is not in expected; not counted in attendance',
                                   Severity.WARNING)
 
 
@@ -356,7 +370,11 @@ def check_assessments(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
         elif (message := level_problem(competency, assessment.level)) is not None:
             yield Problem(log.path, f"assessment.level: {message}", keys=(*keys, "level"))
         if assessment.by != "self" and (message := refs.person(assessment.by, ASSESSOR_ROLES, "assessor")) is not None:
-            yield Problem(log.path, f'assessment.by: {message} (or "self")', keys=(*keys, "by"))
+            if assessment.by not in refs.people and (hint := did_you_mean(assessment.by, ["self"])):
+                message = f'unknown assessor "{assessment.by}"{hint}'  # "Self", "slef"
+            else:
+                message += ' (or "self")'
+            yield Problem(log.path, f"assessment.by: {message}", keys=(*keys, "by"))
 
 
 def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:

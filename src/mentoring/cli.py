@@ -42,6 +42,7 @@ class State:
     """Options given before the command."""
 
     workspace: Optional[str] = None
+    cache: bool = True
 
 
 state = State()
@@ -52,8 +53,24 @@ def _options(
     workspace: Optional[str] = typer.Option(
         None, "--workspace", "-w", help="The workspace folder (else $MENTORING_WORKSPACE, else the nearest folder up with curricula/ or cohorts/)."
     ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Read every file afresh; neither read nor write the cache of read logs ($MENTORING_NO_CACHE)."
+    ),
 ) -> None:
     state.workspace = workspace
+    state.cache = not no_cache and not os.environ.get("MENTORING_NO_CACHE")
+
+
+def load(root: Path, ids: Optional[List[str]]):
+    """The workspace with the wanted cohorts (default: all), through the cache unless it is off."""
+    import gc
+
+    from .cache import Cache
+    from .loader import load_workspace
+
+    loaded = load_workspace(root, ids, Cache.for_workspace(root) if state.cache else None)
+    gc.freeze()  # what was loaded stays to the end: later collections need not walk it
+    return loaded
 
 
 def workspace_root() -> Path:
@@ -98,12 +115,12 @@ def check(
 ) -> None:
     """Check curricula, cohorts and logs; print every problem as path:line: error|warning: message."""
     from .checks import check_workspace
-    from .loader import cohort_ids, curriculum_ids, load_workspace, locate
+    from .loader import cohort_ids, curriculum_ids, locate
     from .problems import count, plural
 
     root = workspace_root()
     wanted = known_cohorts(root, cohorts) if cohorts else None
-    ws, problems = load_workspace(root, wanted)
+    ws, problems = load(root, wanted)
     used = None if wanted is None else sorted({ws.cohorts[c].curriculum for c in wanted if c in ws.cohorts})
     problems = locate(root, problems + check_workspace(ws, used))
     echo_problems(problems)
@@ -158,9 +175,9 @@ def colour_wanted(fmt: Format) -> bool:
 def load_errors(root: Path, ids: Optional[List[str]]):
     """The workspace with the wanted cohorts (default: all), and its errors, located."""
     from .checks import check_workspace
-    from .loader import load_workspace, locate
+    from .loader import locate
 
-    ws, problems = load_workspace(root, ids)
+    ws, problems = load(root, ids)
     used = None if ids is None else sorted({ws.cohorts[c].curriculum for c in ids if c in ws.cohorts})
     problems = problems + check_workspace(ws, used)
     return ws, locate(root, [p for p in problems if p.is_error])

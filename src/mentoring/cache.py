@@ -1,0 +1,164 @@
+"""A cache of read log files, so that an unchanged workspace is not parsed again.
+
+Each log file's records (and the problems found reading it) are kept as JSON in the user's cache
+folder, one file per log, under the file's path, size, modification time and a BLAKE2 hash of its
+bytes. An entry is served only when the file's bytes hash the same, so a changed, truncated or
+deleted file is never served from the cache; one appended record re-reads only its own file.
+
+The cache is data, never code: JSON only (no pickle), and an entry that does not decode to the
+expected shape (corrupt, from another version, tampered with) is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import typing
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Optional
+
+import attrs
+
+from . import model
+from .problems import Problem, Severity
+
+#: Bump when the entry's shape or the meaning of what is cached changes.
+VERSION = 1
+ENV_FOLDER = "MENTORING_CACHE_DIR"
+ENV_OFF = "MENTORING_NO_CACHE"
+
+_TABLES = (("sessions", model.Session), ("outputs", model.Output),
+           ("assessments", model.Assessment), ("measurements", model.Measurement))
+
+
+def digest(raw: bytes) -> str:
+    """The hash a cached entry is checked against."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def default_folder() -> Path:
+    """$MENTORING_CACHE_DIR, else $XDG_CACHE_HOME/mentoring, else ~/.cache/mentoring."""
+    if os.environ.get(ENV_FOLDER):
+        return Path(os.environ[ENV_FOLDER])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mentoring"
+
+
+# --- records as JSON rows ----------------------------------------------------------------------
+
+
+def _decoder(type_: Any) -> Optional[Callable[[Any], Any]]:
+    """How to turn a JSON value back into a field's value, by the field's type (None: as it is)."""
+    args = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+    if typing.get_origin(type_) is typing.Union and len(args) == 1:
+        inner = _decoder(args[0])
+        return None if inner is None else lambda value: None if value is None else inner(value)
+    if type_ is dt.date:
+        return dt.date.fromisoformat
+    if typing.get_origin(type_) is tuple:
+        return lambda value: tuple(map(sys.intern, value))
+    if isinstance(type_, type) and issubclass(type_, model.Status):
+        return model.Status
+    return None
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, model.Status):
+        return value.value
+    return value
+
+
+class _Codec:
+    """One record class as a JSON row (a list of its fields' values, in order) and back."""
+
+    def __init__(self, cls: type):
+        hints = typing.get_type_hints(cls)
+        self.cls = cls
+        self.names = [field.name for field in attrs.fields(cls)]
+        decoders = [(n, _decoder(hints[name])) for n, name in enumerate(self.names)]
+        self.decoders = [(n, decode) for n, decode in decoders if decode is not None]
+
+    def encode(self, record: Any) -> list[Any]:
+        return [_encode(getattr(record, name)) for name in self.names]
+
+    def decode(self, row: Sequence[Any]) -> Any:
+        if type(row) is not list or len(row) != len(self.names):
+            raise ValueError("a row of the wrong shape")
+        for n, decode in self.decoders:
+            row[n] = decode(row[n])
+        return self.cls(*row)
+
+
+_CODECS = {table: _Codec(cls) for table, cls in _TABLES}
+
+
+def encode_log(log: model.LogFile, problems: Sequence[Problem]) -> dict[str, Any]:
+    """A log file's records and problems as JSON-ready data."""
+    data: dict[str, Any] = {table: [_CODECS[table].encode(r) for r in getattr(log, table)] for table, _ in _TABLES}
+    data["skipped"] = {kind: list(positions) for kind, positions in log.skipped.items()}
+    data["problems"] = [[p.message, p.severity.value, list(p.keys), p.line] for p in problems]
+    return data
+
+
+def decode_log(path: str, data: dict[str, Any]) -> tuple[model.LogFile, list[Problem]]:
+    """The log file and problems an entry holds; raises on anything of the wrong shape."""
+    tables = {table: tuple(_CODECS[table].decode(row) for row in data[table]) for table, _ in _TABLES}
+    skipped = {str(kind): tuple(int(n) for n in positions) for kind, positions in data["skipped"].items()}
+    problems = [Problem(path, str(message), Severity(severity), keys=tuple(keys), line=line)
+                for message, severity, keys, line in data["problems"]]
+    return model.LogFile(path, skipped=skipped, **tables), problems
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+
+class Cache:
+    """Cached log files of one workspace, in a folder of their own."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    @classmethod
+    def for_workspace(cls, root: Path, folder: Optional[Path] = None) -> Cache:
+        """The cache of a workspace: a folder named by the hash of the workspace's real path."""
+        name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+        return cls((folder or default_folder()) / name)
+
+    def _entry(self, rel: str) -> Path:
+        return self.folder / (hashlib.blake2b(rel.encode(), digest_size=12).hexdigest() + ".json")
+
+    def lookup(self, rel: str, raw: bytes, stat: os.stat_result) -> Optional[tuple[model.LogFile, list[Problem]]]:
+        """The cached reading of a log whose bytes are raw, or None (no entry, stale or corrupt)."""
+        try:
+            with open(self._entry(rel), "rb") as handle:
+                entry = json.loads(handle.read())
+            if (entry["version"], entry["path"], entry["size"]) != (VERSION, rel, stat.st_size):
+                return None
+            if entry["mtime_ns"] != stat.st_mtime_ns or entry["digest"] != digest(raw):
+                return None
+            return decode_log(rel, entry["data"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None  # no entry, or one that is corrupt: ignored, and rebuilt by the caller
+
+    def store(self, rel: str, raw: bytes, stat: os.stat_result, log: model.LogFile,
+              problems: Sequence[Problem]) -> None:
+        """Keep a log's reading; a cache that cannot be written is silently not used."""
+        entry = {"version": VERSION, "path": rel, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                 "digest": digest(raw), "data": encode_log(log, problems)}
+        target = self._entry(rel)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(entry, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
