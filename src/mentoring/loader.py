@@ -413,7 +413,7 @@ def read_text(root: Path, rel: str) -> tuple[Optional[str], list[Problem]]:
 
 # --- placing and wording TOML syntax errors ----------------------------------------------------
 
-_LEXEME = re.compile(r'"""|' + r"'''|" + r"""["'#\[\]{}\n]""")
+_MARK = re.compile(r"""["'\[\]{}]""")
 _BASIC_REST = re.compile(r'(?:[^"\\\n]|\\.)*"')
 _LITERAL_REST = re.compile(r"[^'\n]*'")
 
@@ -428,54 +428,70 @@ class _Scan:
     """The string still open (its quote and line); the scan stops at a one-line string not closed on its line."""
     deep: Optional[int] = None
     """The line where more than `limit` brackets are first open at once."""
+    pos: int = 0
+    """Where the scan stopped; another scan can go on from there."""
+    line: int = 1
+    """The line of `counted`."""
+    counted: int = 0
+    """Where newlines were counted up to."""
 
 
-def _scan(text: str, stop: int, limit: int = 0) -> _Scan:
-    """Strings, comments and brackets of text[:stop], roughly as TOML reads them."""
-    seen = _Scan()
-    line, pos = 1, 0
+def _scan(text: str, stop: int, limit: int = 0, seen: Optional[_Scan] = None) -> _Scan:
+    """Strings, comments and brackets of text[:stop], roughly as TOML reads them (jumping from quote
+    to bracket by regular expression, so that a file of millions of lines is scanned in a moment)."""
+    seen = seen or _Scan()
+    pos = seen.pos
+
+    def line_at(position: int) -> int:
+        seen.line += text.count("\n", seen.counted, position)
+        seen.counted = position
+        return seen.line
+
     while True:
-        match = _LEXEME.search(text, pos, stop)
-        if match is None:
+        seen.pos = pos
+        mark = _MARK.search(text, pos, stop)
+        if mark is None:
+            seen.pos = stop
             return seen
-        lexeme = match.group()
-        line += text.count("\n", pos, match.start())
-        pos = match.end()
-        if lexeme == "\n":
-            line += 1
-        elif lexeme == "#":
-            end = text.find("\n", pos, stop)
+        start_of_line = max(pos, text.rfind("\n", pos, mark.start()) + 1)
+        if "#" in text[start_of_line:mark.start()]:  # in a comment: on to the next line
+            end = text.find("\n", mark.start(), stop)
             if end < 0:
                 return seen
             pos = end
-        elif lexeme in "[{":
-            seen.open.append((lexeme, line, match.start()))
+            continue
+        pos = mark.start()
+        char = text[pos]
+        if char in "[{":
+            seen.open.append((char, line_at(pos), pos))
             if limit and seen.deep is None and len(seen.open) > limit:
-                seen.deep = line
-        elif lexeme in "]}":
+                seen.deep = line_at(pos)
+            pos += 1
+        elif char in "]}":
             if seen.open:
                 seen.open.pop()
-        elif len(lexeme) == 3:  # a multi-line string
-            end = pos
+            pos += 1
+        elif text.startswith(char * 3, pos):  # a multi-line string
+            quote, start = char * 3, pos
+            end = pos = pos + 3
             while True:
-                end = text.find(lexeme, end, stop)
-                if end < 0 or lexeme == "'''":
+                end = text.find(quote, end, stop)
+                if end < 0 or quote == "'''":
                     break
                 backslashes = len(text[pos:end]) - len(text[pos:end].rstrip("\\"))
                 if backslashes % 2 == 0:
                     break
                 end += 1  # an escaped quote does not close the string
             if end < 0:
-                seen.string = (lexeme, line)
+                seen.string = (quote, line_at(start))
                 return seen
-            line += text.count("\n", pos, end)
             pos = end + 3
-            while pos < stop and text[pos] == lexeme[0]:  # quotes just before the closing ones
+            while pos < stop and text[pos] == char:  # quotes just before the closing ones
                 pos += 1
         else:  # a one-line string
-            rest = (_BASIC_REST if lexeme == '"' else _LITERAL_REST).match(text, pos, stop)
+            rest = (_BASIC_REST if char == '"' else _LITERAL_REST).match(text, pos + 1, stop)
             if rest is None:
-                seen.string = (lexeme, line)
+                seen.string = (char, line_at(pos))
                 return seen
             pos = rest.end()
 
@@ -509,7 +525,7 @@ def _unclosed(text: str, pos: int, message: str) -> Optional[tuple[str, int]]:
         return None
     bracket, line, start = before.open[-1]
     what, closer = ("list", "]") if bracket == "[" else ("inline table", "}")
-    after = _scan(text, len(text))
+    after = _scan(text, len(text), seen=attrs.evolve(before, open=list(before.open)))
     if after.string is None and any(position == start for _, _, position in after.open):
         return f'the {what} opened on this line is never closed (a "{closer}" is missing)', line
     if message.startswith("Unclosed"):
@@ -544,8 +560,12 @@ def syntax_problem(rel: str, text: str, exc: tomli.TOMLDecodeError) -> Problem:
         digits = word.lstrip("+-").lstrip("0_")
         digits = "0" + digits if not digits or digits.startswith(".") else digits
         message = f"{word} is not a number: a number does not start with 0 (write {sign}{digits})"
+    elif message == "Invalid value" and re.match(r"[A-Za-z0-9_-]+[ \t]*=", text[pos:pos + 200]):
+        if (found := _unclosed(text, pos, message)) is not None:  # a list left open before the next key
+            message, line = found
     elif message == "Invalid value" and re.match(r"[A-Za-z]", text[pos:pos + 1]):
         value = _unquoted(text, pos)
+        value = value if len(value) <= 40 else value[:37] + "..."
         close = difflib.get_close_matches(value.lower(), ["true", "false"], n=1, cutoff=0.6)
         if value.lower() in ("true", "false"):
             message = f"{value} is not a value: true and false are written in lower case"
