@@ -166,3 +166,14 @@ def test_redact_replaces_ids_and_names_with_stable_pseudonyms(ws, run):
     people = json.loads(first)["participants"]
     assert len({p["id"] for p in people}) == 3
     assert [p["attendance"] for p in people] == [100, 75, 50]  # figures are kept
+
+
+def test_json_stays_valid_when_a_sum_overflows(workspace, run, monkeypatch):
+    """Two sessions of 1e308 hours sum to more than a float holds: JSON says null, never Infinity."""
+    files = dict(FILES)
+    files["cohorts/k/logs/m.toml"] = SESSIONS.replace("hours = 2\n", "hours = 1e308\n")
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(workspace(files)))
+    out = run("report", "k", "--as-of", "2015-01-31", "--format", "json")
+    assert out.exit_code == 0, out.output
+    hours = next(r for r in json.loads(out.stdout)["results"] if r["id"] == "hours")
+    assert (hours["actual"], hours["gap"]) == (None, 0)

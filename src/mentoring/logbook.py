@@ -32,7 +32,8 @@ from filelock import FileLock, Timeout
 
 from . import model
 from .checks import check_workspace
-from .loader import COHORTS, LOGS, SLUG, cohort_path, curriculum_path, find_line, key_lines, locate, load_workspace
+from .loader import (COHORTS, LOGS, SLUG, cohort_path, curriculum_path, find_line, key_lines, link_problem, load_workspace,
+                     locate, outside_link)
 from .loader import structure as structure_data
 from .problems import Problem, did_you_mean
 
@@ -339,6 +340,9 @@ def append_record(
         return Outcome(None, tuple(attrs.evolve(p, line=1) for p in problems))
     if not SLUG.match(cohort_id) or not (root / cohort_path(cohort_id)).is_file():
         return Outcome(None, (Problem(cohort_path(cohort_id), f'no cohort "{cohort_id}" in this workspace', line=1),))
+    for inside in (f"{COHORTS}/{cohort_id}", logs_folder(cohort_id)):
+        if (link := outside_link(root, inside)) is not None:  # not even a lock file goes out there
+            return Outcome(None, (link_problem(cohort_path(cohort_id), link),))
     cohort_folder = root / COHORTS / cohort_id
     folder = root / logs_folder(cohort_id)
     lock = FileLock(str(cohort_folder / LOCK_NAME), timeout=timeout)

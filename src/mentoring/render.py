@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 from collections.abc import Sequence
 from typing import Any, Optional
 
@@ -22,9 +23,12 @@ EMPTY = "-"
 
 
 def plain(value: Any) -> Any:
-    """A value for JSON: dates as ISO strings, whole floats as ints."""
+    """A value for JSON: dates as ISO strings, whole floats as ints, no number at all (null) for a
+    sum too large to be one (JSON has no Infinity)."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, dict):
@@ -64,7 +68,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, wide:
 
 
 def _as_json(data: Any) -> str:
-    return json.dumps(plain(data), ensure_ascii=False, indent=2)
+    return json.dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def _result_json(result: ResultFigures) -> dict[str, Any]:
