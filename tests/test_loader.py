@@ -13,7 +13,8 @@ import pytest
 
 from mentoring import model
 from mentoring.checks import check_workspace
-from mentoring.loader import cohort_ids, find_workspace, key_lines, load_workspace, locate
+from mentoring.lines import key_lines
+from mentoring.loader import cohort_ids, find_workspace, load_workspace, locate
 
 from conftest import COHORT
 

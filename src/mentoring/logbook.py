@@ -32,7 +32,8 @@ from filelock import FileLock, Timeout
 
 from . import model
 from .checks import check_workspace
-from .loader import (COHORTS, LOGS, SLUG, cohort_path, curriculum_path, find_line, key_lines, link_problem, load_workspace,
+from .lines import find_line, key_lines
+from .loader import (COHORTS, LOGS, SLUG, cohort_path, curriculum_path, link_problem, load_workspace,
                      locate, outside_link)
 from .loader import structure as structure_data
 from .problems import Problem, did_you_mean
