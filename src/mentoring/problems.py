@@ -51,7 +51,12 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
     """` (did you mean "x"?)` when a choice is close to the word, else an empty string."""
     if not isinstance(word, str):
         return ""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    # A key cut short ("due" for "due_day") is nearer than any that merely shares letters.
+    longer = [choice for choice in choices if len(word) >= 3 and choice.startswith(word)]
+    if len(longer) == 1:
+        return f' (did you mean "{longer[0]}"?)'
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
