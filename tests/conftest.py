@@ -11,14 +11,16 @@ Inline TOML is dedented and a single newline right after the opening quotes is d
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Union
 
+import attrs
 import pytest
-from click.testing import CliRunner, Result
 
 from mentoring import cli
 from mentoring.checks import check_workspace
@@ -160,18 +162,27 @@ def problems(tmp_path: Path) -> Callable[[Files], list[str]]:
     return lambda files: workspace_problems(make_workspace(tmp_path, files))
 
 
-class _Main:
-    """`mentoring.cli.main` as a click command for CliRunner, so Failure is handled as in real use."""
+class _Tee(io.StringIO):
+    """A captured stream that also copies what it gets into the interleaved output."""
 
-    name = "mentoring"
+    def __init__(self, both: io.StringIO):
+        super().__init__()
+        self.both = both
 
-    def main(self, args, prog_name, **extra):  # noqa: ANN001 - CliRunner's calling convention
-        argv = sys.argv
-        sys.argv = [prog_name, *args]
-        try:
-            cli.main()  # always ends in sys.exit (click's standalone mode, or main's own)
-        finally:
-            sys.argv = argv
+    def write(self, text: str) -> int:
+        self.both.write(text)
+        return super().write(text)
+
+
+@attrs.frozen
+class Result:
+    """What one run of the command did."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str
+    """stdout and stderr interleaved, as a terminal shows them."""
 
 
 @pytest.fixture
@@ -183,10 +194,18 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     `main` is re-raised, so a test never mistakes a crash for an exit code.
     """
     monkeypatch.delenv("MENTORING_WORKSPACE", raising=False)
-    runner = CliRunner()
 
     def invoke(*args: str) -> Result:
-        return runner.invoke(_Main(), list(args), catch_exceptions=False)  # type: ignore[arg-type]
+        both = io.StringIO()
+        out, err = _Tee(both), _Tee(both)
+        monkeypatch.setattr(sys, "argv", ["mentoring", *args])
+        code = 0
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                cli.main()  # always ends in sys.exit (the app's, or main's own)
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        return Result(code, out.getvalue(), err.getvalue(), both.getvalue())
 
     return invoke
 

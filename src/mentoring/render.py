@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from typing import Any, Optional
 
-import click
+import typer
 from tabulate import tabulate
 
 from .progress import BEHIND, ENDED, MET, MISSED, NOT_STARTED, ON_TRACK, RUNNING, Progress, ResultFigures
@@ -51,7 +51,7 @@ def status(text: Optional[str], colour: bool) -> str:
     """A status, coloured when asked (for a terminal)."""
     if text is None:
         return EMPTY
-    return click.style(text, fg=_COLOURS.get(text)) if colour else text
+    return typer.style(text, fg=_COLOURS.get(text)) if colour else text
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, wide: Sequence[int] = ()) -> str:
