@@ -167,27 +167,30 @@ class NotTables(Invalid):
     names the key once it is known."""
 
 
+def _each(items: Iterable[tuple[Any, Any]], type_: Any, element: Any) -> list[tuple[Any, Any]]:
+    """Structure the value of each (index or key, value) pair as element, collecting every error
+    as cattrs does (each noted with its index or key), and raise them together."""
+    hook = converter.get_structure_hook(element)
+    out, errors = [], []
+    for place, item in items:
+        try:
+            out.append((place, hook(item, element)))
+        except Exception as exc:  # noqa: BLE001 - collected and reported, like cattrs does
+            exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ {place!r}", place, element)]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+    return out
+
+
 def _structure_list(value: object, type_: Any) -> tuple:
-    """A TOML array into a tuple, collecting every element's error as cattrs does."""
+    """A TOML array into a tuple, collecting every element's error."""
     element = type_.__args__[0]
     if isinstance(value, dict) and attrs.has(element):
         raise NotTables("expected [[...]] tables, got a table")
     if not isinstance(value, list):
         raise _expect("a list", value)
-    hook = converter.get_structure_hook(element)
-    out, errors = [], []
-    for index, item in enumerate(value):
-        try:
-            out.append(hook(item, element))
-        except Exception as exc:  # noqa: BLE001 - collected and reported, like cattrs does
-            exc.__notes__ = [
-                *getattr(exc, "__notes__", []),
-                IterableValidationNote(f"@ index {index}", index, element),
-            ]
-            errors.append(exc)
-    if errors:
-        raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
-    return tuple(out)
+    return tuple(item for _, item in _each(enumerate(value), type_, element))
 
 
 def _structure_ids(value: object, type_: Any) -> tuple:
@@ -205,21 +208,7 @@ def _structure_table(value: object, type_: Any) -> dict:
     """A TOML table of id = value into a dict, collecting every value's error."""
     if not isinstance(value, dict):
         raise _expect("a table", value)
-    element = type_.__args__[1]
-    hook = converter.get_structure_hook(element)
-    out, errors = {}, []
-    for key, item in value.items():
-        try:
-            out[key] = hook(item, element)
-        except Exception as exc:  # noqa: BLE001 - collected and reported, like cattrs does
-            exc.__notes__ = [
-                *getattr(exc, "__notes__", []),
-                IterableValidationNote(f"@ key {key!r}", key, element),
-            ]
-            errors.append(exc)
-    if errors:
-        raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
-    return out
+    return dict(_each(value.items(), type_, type_.__args__[1]))
 
 
 def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Any:
