@@ -177,3 +177,15 @@ def test_json_stays_valid_when_a_sum_overflows(workspace, run, monkeypatch):
     assert out.exit_code == 0, out.output
     hours = next(r for r in json.loads(out.stdout)["results"] if r["id"] == "hours")
     assert (hours["actual"], hours["gap"]) == (None, 0)
+
+
+def test_check_redact_hides_names_in_messages(workspace, run, monkeypatch):
+    """`check --redact` prints the problem, with a participant's name written for an id replaced by her pseudonym."""
+    files = dict(FILES, **{"cohorts/k/logs/m.toml": SESSIONS.replace('attended = ["p1"]', 'attended = ["Ani"]', 1)})
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(workspace(files)))
+    plain = run("check").stdout
+    assert 'unknown participant "Ani" (that is the name of "p1"; write the id)' in plain
+    redacted = run("check", "--redact")
+    assert redacted.exit_code == 1
+    assert "Ani" not in redacted.stdout
+    assert "cohorts/k/logs/m.toml:12: error: session.attended: unknown participant \"Participant " in redacted.stdout

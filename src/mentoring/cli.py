@@ -112,24 +112,37 @@ def echo_problems(problems) -> None:
 @app.command()
 def check(
     cohorts: Optional[List[str]] = typer.Argument(None, help="Cohort ids to check (default: every cohort)."),
+    redacted: bool = typer.Option(False, "--redact", help="Replace participants' names and contacts in messages."),
 ) -> None:
     """Check curricula, cohorts and logs; print every problem as path:line: error|warning: message."""
-    from .checks import check_workspace
-    from .loader import cohort_ids, curriculum_ids, locate
+    from .loader import cohort_ids, curriculum_ids
     from .problems import count, plural
 
     root = workspace_root()
     wanted = known_cohorts(root, cohorts) if cohorts else None
-    ws, problems = load(root, wanted)
-    used = None if wanted is None else sorted({ws.cohorts[c].curriculum for c in wanted if c in ws.cohorts})
-    problems = locate(root, problems + check_workspace(ws, used))
+    ws, problems = load_problems(root, wanted)
+    if redacted:
+        from .progress import redact_messages
+
+        problems = redact_messages(ws, problems)
     echo_problems(problems)
     errors, warnings = count(problems)
-    curricula = len(curriculum_ids(root)) if used is None else len(used)
+    curricula = len(curriculum_ids(root)) if wanted is None else len({c.curriculum for c in ws.cohorts.values()})
     checked = f"{curricula} {'curriculum' if curricula == 1 else 'curricula'}, {plural(len(wanted or cohort_ids(root)), 'cohort')}"
     typer.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')} ({checked} checked)")
     if errors:
         raise typer.Exit(EXIT_DATA)
+
+
+def load_problems(root: Path, ids: Optional[List[str]]):
+    """The workspace with the wanted cohorts (default: all), and every problem of it and of the
+    curricula those cohorts run (default: every curriculum), located."""
+    from .checks import check_workspace
+    from .loader import locate
+
+    ws, problems = load(root, ids)
+    used = None if ids is None else sorted({ws.cohorts[c].curriculum for c in ids if c in ws.cohorts})
+    return ws, locate(root, problems + check_workspace(ws, used))
 
 
 # --- reading: report, participants, cohorts ----------------------------------------------------
@@ -174,13 +187,8 @@ def colour_wanted(fmt: Format) -> bool:
 
 def load_errors(root: Path, ids: Optional[List[str]]):
     """The workspace with the wanted cohorts (default: all), and its errors, located."""
-    from .checks import check_workspace
-    from .loader import locate
-
-    ws, problems = load(root, ids)
-    used = None if ids is None else sorted({ws.cohorts[c].curriculum for c in ids if c in ws.cohorts})
-    problems = problems + check_workspace(ws, used)
-    return ws, locate(root, [p for p in problems if p.is_error])
+    ws, problems = load_problems(root, ids)
+    return ws, [p for p in problems if p.is_error]
 
 
 def refuse(errors, err: bool = False) -> None:

@@ -26,8 +26,10 @@ from .model import (
     Result,
     Session,
     Status,
+    Workspace,
     level_number,
 )
+from .problems import Problem
 
 NOT_STARTED = "not started"
 ON_TRACK = "on track"
@@ -515,3 +517,22 @@ def redact(figures: Progress) -> Progress:
         alias = pseudonym(figures.cohort, person.id)
         people.append(attrs.evolve(person, id=alias, name=f"Participant {alias[2:]}"))
     return attrs.evolve(figures, participants=tuple(people))
+
+
+def redact_messages(ws: Workspace, problems: Iterable[Problem]) -> list[Problem]:
+    """Problems whose messages name no participant and quote no contact: each name becomes the
+    participant's pseudonym (as in redacted reports), each contact "[contact]"."""
+    swaps: list[tuple[str, str]] = []
+    for cohort in ws.cohorts.values():
+        for person in cohort.participants:
+            swaps.append((person.name, f"Participant {pseudonym(cohort.id, person.id)[2:]}"))
+            if person.contact:
+                swaps.append((person.contact, "[contact]"))
+    swaps = [(old, new) for old, new in swaps if old.strip()]
+    out = []
+    for problem in problems:
+        message = problem.message
+        for old, new in swaps:
+            message = message.replace(old, new)
+        out.append(attrs.evolve(problem, message=message) if message != problem.message else problem)
+    return out
