@@ -90,8 +90,8 @@ def test_a_deleted_file_is_not_served(setup):
     assert ws.cohorts["k1"].logs == ()
 
 
-@pytest.mark.parametrize("garbage", [b"", b"\x00\xff not json", b'{"version": 1}', b"[]",
-                                     b'{"version": 1, "path": "cohorts/k1/logs/rina.toml", "size": 0}'])
+@pytest.mark.parametrize("garbage", [b"", b"\x00\xff not json", b'{"version": 1}', b"[]", b'{"version": 1, "logs": []}',
+                                     b'{"version": 1, "logs": {"cohorts/k1/logs/rina.toml": {"size": 0}}}'])
 def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(setup, garbage):
     """A cache entry that is not what it should be is ignored: the log is read again and the entry rewritten."""
     root, cache, _ = setup
@@ -99,7 +99,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(setup, garbage):
     (entry,) = cache.folder.glob("*.json")
     entry.write_bytes(garbage)
     assert loader.load_workspace(root, cache=cache) == cold
-    assert json.loads(entry.read_bytes())["version"] == 1
+    assert json.loads(entry.read_bytes())["version"] == 1  # rebuilt
 
 
 def test_a_tampered_entry_of_the_wrong_shape_is_ignored(setup):
@@ -108,7 +108,7 @@ def test_a_tampered_entry_of_the_wrong_shape_is_ignored(setup):
     cold = loader.load_workspace(root, cache=cache)
     (entry,) = cache.folder.glob("*.json")
     data = json.loads(entry.read_bytes())
-    data["data"]["sessions"][0] = ["not a date", "rina"]
+    data["logs"]["cohorts/k1/logs/rina.toml"]["data"]["sessions"][0] = ["not a date", "rina"]
     entry.write_text(json.dumps(data))
     assert loader.load_workspace(root, cache=cache) == cold
 

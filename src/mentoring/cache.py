@@ -1,7 +1,7 @@
 """A cache of read log files, so that an unchanged workspace is not parsed again.
 
 Each log file's records (and the problems found reading it) are kept as JSON in the user's cache
-folder, one file per log, under the file's path, size, modification time and a BLAKE2 hash of its
+folder, one file per cohort, under the log's path, size, modification time and a BLAKE2 hash of its
 bytes. An entry is served only when the file's bytes hash the same, so a changed, truncated or
 deleted file is never served from the cache; one appended record re-reads only its own file.
 
@@ -83,13 +83,20 @@ class _Codec:
         self.names = [field.name for field in attrs.fields(cls)]
         decoders = [(n, _decoder(hints[name])) for n, name in enumerate(self.names)]
         self.decoders = [(n, decode) for n, decode in decoders if decode is not None]
+        #: Fields whose values JSON cannot hold as they are (dates, statuses); tuples become lists.
+        self.converted = [n for n, decode in self.decoders if typing.get_origin(hints[self.names[n]]) is not tuple
+                          and "tuple" not in str(hints[self.names[n]])]
 
     def encode(self, record: Any) -> list[Any]:
-        return [_encode(getattr(record, name)) for name in self.names]
+        row = [getattr(record, name) for name in self.names]
+        for n in self.converted:
+            row[n] = _encode(row[n])
+        return row
 
     def decode(self, row: Sequence[Any]) -> Any:
         if type(row) is not list or len(row) != len(self.names):
             raise ValueError("a row of the wrong shape")
+        row = row.copy()  # the shelf keeps its rows as JSON values, to be written back as they are
         for n, decode in self.decoders:
             row[n] = decode(row[n])
         return self.cls(*row)
@@ -119,7 +126,7 @@ def decode_log(path: str, data: dict[str, Any]) -> tuple[model.LogFile, list[Pro
 
 
 class Cache:
-    """Cached log files of one workspace, in a folder of their own."""
+    """Cached log files of one workspace, in a folder of their own: one shelf (file) per cohort."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -130,33 +137,60 @@ class Cache:
         name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
         return cls((folder or default_folder()) / name)
 
-    def _entry(self, rel: str) -> Path:
-        return self.folder / (hashlib.blake2b(rel.encode(), digest_size=12).hexdigest() + ".json")
+    def shelf(self, cohort_id: str) -> Shelf:
+        """The cached logs of one cohort."""
+        name = hashlib.blake2b(cohort_id.encode(), digest_size=12).hexdigest() + ".json"
+        return Shelf(self.folder / name)
+
+
+class Shelf:
+    """The cached logs of one cohort, in one file: read once, written back once if anything changed.
+
+    One file per cohort rather than per log keeps a warm run to one small read per cohort; a log
+    that changed is still the only one parsed again."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.changed = False
+        try:
+            entries = json.loads(path.read_bytes())
+            self.entries: dict[str, Any] = entries["logs"] if entries.get("version") == VERSION else {}
+            if not isinstance(self.entries, dict):
+                self.entries = {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.entries = {}  # none yet, or corrupt: ignored, and rebuilt
 
     def lookup(self, rel: str, raw: bytes, stat: os.stat_result) -> Optional[tuple[model.LogFile, list[Problem]]]:
         """The cached reading of a log whose bytes are raw, or None (no entry, stale or corrupt)."""
+        entry = self.entries.get(rel)
         try:
-            with open(self._entry(rel), "rb") as handle:
-                entry = json.loads(handle.read())
-            if (entry["version"], entry["path"], entry["size"]) != (VERSION, rel, stat.st_size):
+            if entry is None or (entry["size"], entry["mtime_ns"]) != (stat.st_size, stat.st_mtime_ns):
                 return None
-            if entry["mtime_ns"] != stat.st_mtime_ns or entry["digest"] != digest(raw):
+            if entry["digest"] != digest(raw):
                 return None
             return decode_log(rel, entry["data"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return None  # no entry, or one that is corrupt: ignored, and rebuilt by the caller
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None  # an entry of the wrong shape: ignored, and rebuilt by the caller
 
     def store(self, rel: str, raw: bytes, stat: os.stat_result, log: model.LogFile,
               problems: Sequence[Problem]) -> None:
-        """Keep a log's reading; a cache that cannot be written is silently not used."""
-        entry = {"version": VERSION, "path": rel, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
-                 "digest": digest(raw), "data": encode_log(log, problems)}
-        target = self._entry(rel)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        """Keep a log's reading (written to the shelf's file by `save`)."""
+        self.entries[rel] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "digest": digest(raw),
+                             "data": encode_log(log, problems)}
+        self.changed = True
+
+    def save(self, present: Sequence[str]) -> None:
+        """Write the shelf back if anything changed, keeping only the logs still present; a cache
+        that cannot be written is silently not used."""
+        kept = {rel: self.entries[rel] for rel in present if rel in self.entries}
+        if not self.changed and len(kept) == len(self.entries):
+            return
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(entry, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, target)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"version": VERSION, "logs": kept}, separators=(",", ":"), ensure_ascii=False),
+                           encoding="utf-8")
+            os.replace(tmp, self.path)
         except OSError:
             try:
                 tmp.unlink()

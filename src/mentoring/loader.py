@@ -34,7 +34,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from . import model
-from .cache import Cache
+from .cache import Cache, Shelf
 from .lines import find_line, key_lines, nesting_problem, syntax_problem
 from .model import Quantity
 from .problems import Keys, Problem, did_you_mean
@@ -442,10 +442,11 @@ def load_curriculum(root: Path, id_: str) -> tuple[Optional[model.Curriculum], l
     return structure({**data, "id": id_}, model.Curriculum, path)
 
 
-def load_log(root: Path, rel: str, cache: Optional[Cache] = None) -> tuple[model.LogFile, list[Problem]]:
+def load_log(root: Path, rel: str, cache: Optional[Shelf] = None) -> tuple[model.LogFile, list[Problem]]:
     """One log file into its records; a record that does not structure is left out, with problems.
 
-    With a cache, a file whose bytes are unchanged is served from it, and a file read is kept in it."""
+    With a cohort's shelf of the cache, a file whose bytes are unchanged is served from it, and a
+    file read is kept in it."""
     raw, status, problems = read_bytes(root, rel)
     if raw is None:
         return model.LogFile(rel), problems
@@ -513,10 +514,13 @@ def load_cohort(root: Path, id_: str, cache: Optional[Cache] = None) -> tuple[Op
         problems.append(Problem(path, f"{link}/ is a link to a place outside the workspace; not read", line=1))
     else:
         rels = list_files(root, f"{folder}/{LOGS}", "*.toml")
+    shelf = cache.shelf(id_) if cache is not None else None
     for rel in rels:
-        log, found = load_log(root, rel, cache)
+        log, found = load_log(root, rel, shelf)
         logs.append(log)
         problems += found
+    if shelf is not None:
+        shelf.save(rels)
     if cohort is not None:
         cohort = attrs.evolve(cohort, logs=tuple(logs))
     return cohort, problems
