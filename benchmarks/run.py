@@ -109,6 +109,7 @@ def pipeline(root: Path, as_of: dt.date, cache: bool = False) -> dict[str, float
     """(b) load + check, (c) every cohort's report and participants; seconds of each and of (d) both."""
     started = time.perf_counter()
     ws, problems = load(root, cache)
+    gc.freeze()  # as the command line does after loading (cli.load); undone at the end of the run
     problems = loader.locate(root, problems + checks.check_workspace(ws))
     checked = time.perf_counter()
     for cohort in ws.cohorts.values():
@@ -116,6 +117,7 @@ def pipeline(root: Path, as_of: dt.date, cache: bool = False) -> dict[str, float
         render.render_report(figures, "table")
         render.render_participants(figures, "table")
     done = time.perf_counter()
+    gc.unfreeze()
     errors = [p for p in problems if p.is_error]
     if errors:
         raise SystemExit(f"the benchmark workspace {root} has {len(errors)} errors, e.g. {errors[0]}")
