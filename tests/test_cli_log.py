@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CURRICULUM, make_workspace, workspace_problems
-from typer.testing import CliRunner
 
-from mentoring import cli
 from mentoring.loader import load_workspace
 
 RINA = "cohorts/k1/logs/rina.toml"
@@ -119,12 +117,12 @@ def test_malformed_date_exits_2(root: Path, run, day: str) -> None:
     assert not (root / RINA).exists()
 
 
-def test_usage_errors_exit_2_under_the_app_too(root: Path) -> None:
-    """Called as `cli.app` (not through main), the log commands still turn usage errors into exit 2."""
-    result = CliRunner().invoke(cli.app, [*SESSION[:-1], "2015-02-30"])
-    assert result.exit_code == 2 and "is not a date" in result.output
-    result = CliRunner().invoke(cli.app, ["log", "measurement", "nope", "--result", "visitors", "--value", "1"])
-    assert result.exit_code == 2 and 'unknown cohort "nope"' in result.output
+def test_usage_errors_exit_2(root: Path, run) -> None:
+    """An impossible date and an unknown cohort are usage errors: exit 2, one line on stderr."""
+    result = run(*SESSION[:-1], "2015-02-30")
+    assert result.exit_code == 2 and "is not a date" in result.stderr
+    result = run("log", "measurement", "nope", "--result", "visitors", "--value", "1")
+    assert result.exit_code == 2 and 'unknown cohort "nope"' in result.stderr
 
 
 @pytest.mark.parametrize("name", ["../x", "../../../etc/x", "/tmp/x.toml", "sub/x", ".."])

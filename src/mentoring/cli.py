@@ -7,6 +7,7 @@ Library modules are imported inside the commands, so that `--help` stays quick.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from enum import Enum
@@ -97,7 +98,8 @@ def known_cohorts(root: Path, wanted: List[str]) -> List[str]:
     for id_ in wanted:
         if id_ not in ids:
             hint = did_you_mean(id_, ids)
-            raise Failure(f'unknown cohort "{id_}"{hint}; cohorts: {", ".join(ids) or "none"}')
+            listed = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+            raise Failure(f'unknown cohort "{id_}"{hint}; cohorts: {listed or "none"}')
     return wanted
 
 
@@ -171,13 +173,15 @@ REDACT = typer.Option(False, "--redact", help="Replace participants' ids and nam
 
 
 def parse_date(text: Optional[str], option: str) -> date:
-    """An ISO date from the command line (today when not given), or a usage failure."""
+    """A date written YYYY-MM-DD on the command line (today when not given), or a usage failure."""
     if text is None:
         return date.today()
     try:
-        return date.fromisoformat(text)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return date.fromisoformat(text.strip())
     except ValueError:
-        raise Failure(f'{option}: "{text}" is not a date such as 2015-03-31') from None
+        pass
+    raise Failure(f'{option}: "{text}" is not a date such as 2015-03-31')
 
 
 def colour_wanted(fmt: Format) -> bool:
@@ -296,35 +300,16 @@ def _id_list(text: Optional[str]) -> Optional[List[str]]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _log_date(text: Optional[str]):
-    """`--date` as a date (today when not given), or a usage failure."""
-    import datetime as dt
-    import re
-
-    if text is None:
-        return dt.date.today()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    raise Failure(f'--date: "{text}" is not a date such as 2015-03-31')
-
-
 def _log(cohort: str, kind: str, record: dict, file: Optional[str]) -> None:
     """Append one record through the library; print what was written, or the problems and exit 1."""
     from .logbook import append_record, file_name_problem
     from .problems import count, plural
 
-    try:
-        root = workspace_root()
-        known_cohorts(root, [cohort])
-        record["date"] = _log_date(record.get("date"))
-        if file is not None and (why := file_name_problem(file)) is not None:
-            raise Failure(f"--file: {why}")
-    except Failure as failure:  # the same line and code as `main` gives, also under a test runner
-        typer.echo(f"mentoring: error: {failure.message}", err=True)
-        raise typer.Exit(failure.code) from None
+    root = workspace_root()
+    known_cohorts(root, [cohort])
+    record["date"] = parse_date(record.get("date"), "--date")
+    if file is not None and (why := file_name_problem(file)) is not None:
+        raise Failure(f"--file: {why}")
     outcome = append_record(root, cohort, kind, record, file)
     echo_problems(outcome.problems)
     if not outcome.ok:
