@@ -31,8 +31,7 @@ VERSION = 1
 ENV_FOLDER = "MENTORING_CACHE_DIR"
 ENV_OFF = "MENTORING_NO_CACHE"
 
-_TABLES = (("sessions", model.Session), ("outputs", model.Output),
-           ("assessments", model.Assessment), ("measurements", model.Measurement))
+_TABLES = [(model.RECORD_TABLES[kind], cls) for kind, cls in model.RECORD_KINDS.items()]
 
 
 def digest(raw: bytes) -> str:

@@ -14,6 +14,7 @@ from .loader import SLUG, cohort_path, curriculum_path
 from .model import (
     ASSESSOR_ROLES,
     MEASURE_FILTERS,
+    RECORD_TABLES,
     SESSION_ROLES,
     Cohort,
     Completion,
@@ -232,7 +233,9 @@ def check_people(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                           keys=(*keys, "left"))
 
 
-def _records(cohort: Cohort, kind: str, table: str) -> Iterator[tuple[LogFile, Keys, Any]]:
+def _records(cohort: Cohort, kind: str) -> Iterator[tuple[LogFile, Keys, Any]]:
+    """Each record of a kind, with its log and its keys (its place among the kind's records there)."""
+    table = RECORD_TABLES[kind]
     for log in cohort.logs:
         for index, record in enumerate(getattr(log, table)):
             yield log, (kind, log.position(kind, index)), record
@@ -288,7 +291,7 @@ class _Refs:
 def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     """A session is held by a mentor or facilitator, lasts some hours, names participants and modules that exist."""
     refs = _Refs(cohort, cur)
-    for log, keys, session in _records(cohort, "session", "sessions"):
+    for log, keys, session in _records(cohort, "session"):
         def problem(key: Keys, message: str, severity: Severity = Severity.ERROR) -> Problem:
             return Problem(log.path, message, severity, keys=(*keys, *key))
 
@@ -328,7 +331,7 @@ def check_outputs(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     and agrees with the other records of the same id."""
     refs = _Refs(cohort, cur)
     first: dict[str, Any] = {}
-    for log, keys, output in _records(cohort, "output", "outputs"):
+    for log, keys, output in _records(cohort, "output"):
         if (message := refs.participant(output.participant)) is not None:
             yield Problem(log.path, f"output.participant: {message}", keys=(*keys, "participant"))
         if output.kind not in refs.kinds:
@@ -360,7 +363,7 @@ def check_assessments(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     """An assessment rates a participant on a competency of the curriculum, at a level on its scale,
     by the participant or by a mentor, facilitator, implementer or coordinator."""
     refs = _Refs(cohort, cur)
-    for log, keys, assessment in _records(cohort, "assessment", "assessments"):
+    for log, keys, assessment in _records(cohort, "assessment"):
         if (message := refs.participant(assessment.participant)) is not None:
             yield Problem(log.path, f"assessment.participant: {message}", keys=(*keys, "participant"))
         competency = refs.competencies.get(assessment.competency)
@@ -380,7 +383,7 @@ def check_assessments(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
 def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     """A measurement is for a result whose measure is `reported`."""
     refs = _Refs(cohort, cur)
-    for log, keys, measurement in _records(cohort, "measurement", "measurements"):
+    for log, keys, measurement in _records(cohort, "measurement"):
         result = refs.results.get(measurement.result)
         if result is None:
             reported = [r.id for r in cur.results if r.measure is Measure.REPORTED]
@@ -391,13 +394,12 @@ def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                           'not "reported"; its actual is computed from the logs', keys=(*keys, "result"))
 
 
-_TABLES = [("session", "sessions"), ("output", "outputs"), ("assessment", "assessments"), ("measurement", "measurements")]
 
 
 def check_dates(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     """A record dated outside the cohort's dates is worth a look (a warning)."""
-    for kind, table in _TABLES:
-        for log, keys, record in _records(cohort, kind, table):
+    for kind in RECORD_TABLES:
+        for log, keys, record in _records(cohort, kind):
             day: dt.date = record.date
             if day < cohort.start:
                 yield Problem(log.path, f"{kind}.date: {day} is before the cohort's start ({cohort.start})",

@@ -49,7 +49,6 @@ TMP_INFIX = ".tmp-"
 #: Who a record's default log file is named after, by record kind.
 MEASUREMENTS_FILE = "measurements"
 
-_TABLES = {"session": "sessions", "output": "outputs", "assessment": "assessments", "measurement": "measurements"}
 _BAD_NAME = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 
 
@@ -293,7 +292,7 @@ def _normalise(kind: str, record: Union[Record, Mapping[str, Any]], rel: str, ke
 
 def _with_record(cohort: model.Cohort, rel: str, kind: str, record: Record) -> model.Cohort:
     """The cohort with the record appended to the log at rel (a new log when there is none)."""
-    table = _TABLES[kind]
+    table = model.RECORD_TABLES[kind]
     logs = list(cohort.logs)
     for n, log in enumerate(logs):
         if log.path == rel:
@@ -373,7 +372,7 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
     cohort = ws.cohorts.get(cohort_id)
     curriculum_id = cohort.curriculum if cohort is not None else None
     load_problems = [p for p in load_problems if _in_scope(p, cohort_id, curriculum_id)]
-    table = _TABLES[kind]
+    table = model.RECORD_TABLES[kind]
     position = 0
     if cohort is not None:
         log = next((log for log in cohort.logs if log.path == display), None)

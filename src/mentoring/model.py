@@ -371,6 +371,14 @@ RECORD_KINDS: dict[str, type] = {
     "measurement": Measurement,
 }
 
+#: Each record kind's field of `LogFile` (`[[session]]` records are in `LogFile.sessions`).
+RECORD_TABLES: dict[str, str] = {
+    "session": "sessions",
+    "output": "outputs",
+    "assessment": "assessments",
+    "measurement": "measurements",
+}
+
 
 @attrs.frozen
 class LogFile:
