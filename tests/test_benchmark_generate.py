@@ -35,6 +35,7 @@ def _records(root: Path) -> dict[str, int]:
 
 
 def test_small_workspace_is_valid_and_as_promised(tmp_path, run):
+    """A small generated workspace passes `mentoring check` and holds the counts the generator promises."""
     generate = _generator()
     participants = 60  # two cohorts of 30
     manifest = generate.generate(tmp_path, participants, seed=7)
@@ -57,6 +58,7 @@ def test_small_workspace_is_valid_and_as_promised(tmp_path, run):
 
 
 def test_generation_is_deterministic(tmp_path):
+    """The same seed writes the same files, byte for byte."""
     generate = _generator()
     first, second = tmp_path / "a", tmp_path / "b"
     generate.generate(first, 30, seed=3)
