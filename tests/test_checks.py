@@ -20,7 +20,7 @@ from mentoring import checks
 CUR = "curricula/sosmed.toml"
 COH = "cohorts/k1/cohort.toml"
 LOG = "cohorts/k1/logs/rina.toml"
-SLUG = "^[a-z0-9][a-z0-9_-]*$"
+SLUG = 'use lower-case letters a-z, digits, "-" and "_", starting with a letter or a digit'
 
 
 def test_every_check_function_is_run():

@@ -23,7 +23,7 @@ import pytest
 
 import mentoring
 from conftest import COHORT, CURRICULUM, make_workspace
-from mentoring.loader import load_workspace
+from mentoring.loader import SLUG_RULE, load_workspace
 from mentoring.logbook import LOCK_NAME, append_record
 
 needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="no symbolic links here")
@@ -76,7 +76,7 @@ def test_library_never_reads_a_cohort_id_that_is_a_path(place, cohort):
     root = place / "ws"
     ws, found = load_workspace(root, [cohort])
     assert ws.cohorts == {}
-    assert [p.message for p in found] == [f'"{cohort}" is not a valid id: ^[a-z0-9][a-z0-9_-]*$']
+    assert [p.message for p in found] == [f'"{cohort}" is not a valid id: {SLUG_RULE}']
     before = snapshot(place)
     outcome = append_record(root, cohort, "session", {"date": "2015-03-05", "mentor": "rina", "hours": 2, "attended": []})
     assert not outcome.ok and snapshot(place) == before

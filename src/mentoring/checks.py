@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Callable, Optional
 
-from .loader import SLUG, cohort_path, curriculum_path
+from .loader import SLUG, SLUG_RULE, cohort_path, curriculum_path
 from .model import (
     ASSESSOR_ROLES,
     MEASURE_FILTERS,
@@ -65,7 +65,7 @@ def check_curriculum_ids(cur: Curriculum) -> Iterator[Problem]:
         for index, item in enumerate(getattr(cur, table)):
             keys = (table, index, "id")
             if not SLUG.match(item.id):
-                yield Problem(path, f'{table}.id: "{item.id}" is not a valid id: {SLUG.pattern}', keys=keys)
+                yield Problem(path, f'{table}.id: "{item.id}" is not a valid id: {SLUG_RULE}', keys=keys)
             elif item.id in seen:
                 yield Problem(path, f'{table}.id: duplicate {what} id "{item.id}"', keys=keys)
             seen.add(item.id)
@@ -223,7 +223,7 @@ def check_people(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     for index, person in enumerate(cohort.people):
         keys = ("people", index)
         if not SLUG.match(person.id):
-            yield Problem(path, f'people.id: "{person.id}" is not a valid id: {SLUG.pattern}', keys=(*keys, "id"))
+            yield Problem(path, f'people.id: "{person.id}" is not a valid id: {SLUG_RULE}', keys=(*keys, "id"))
         elif person.id in seen:
             yield Problem(path, f'people.id: duplicate person id "{person.id}"', keys=(*keys, "id"))
         seen.add(person.id)
@@ -349,7 +349,7 @@ def check_outputs(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
         if output.id is None:
             continue
         if not SLUG.match(output.id):
-            yield Problem(log.path, f'output.id: "{output.id}" is not a valid id: {SLUG.pattern}', keys=(*keys, "id"))
+            yield Problem(log.path, f'output.id: "{output.id}" is not a valid id: {SLUG_RULE}', keys=(*keys, "id"))
         earlier = first.setdefault(output.id, output)
         for field in ("participant", "kind", "assignment"):
             if getattr(earlier, field) != getattr(output, field):

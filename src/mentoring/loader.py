@@ -44,6 +44,8 @@ COHORTS = "cohorts"
 COHORT_FILE = "cohort.toml"
 LOGS = "logs"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: What SLUG asks for, in words, for messages.
+SLUG_RULE = 'use lower-case letters a-z, digits, "-" and "_", starting with a letter or a digit'
 PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*%\s*$")
 _NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*$")
 
@@ -569,7 +571,7 @@ def _load_workspace(root: Path, cohorts: Optional[Iterable[str]], cache: Optiona
     curricula, unreadable = {}, set()
     for id_ in curriculum_ids(root):
         if not SLUG.match(id_):
-            problems.append(Problem(curriculum_path(id_), f'"{id_}" is not a valid id: {SLUG.pattern}'))
+            problems.append(Problem(curriculum_path(id_), f'"{id_}" is not a valid id: {SLUG_RULE}'))
         curriculum, found = load_curriculum(root, id_)
         problems += found
         if curriculum is None:
@@ -579,7 +581,7 @@ def _load_workspace(root: Path, cohorts: Optional[Iterable[str]], cache: Optiona
     loaded = {}
     for id_ in cohort_ids(root) if cohorts is None else cohorts:
         if not SLUG.match(id_):
-            problems.append(Problem(cohort_path(id_), f'"{id_}" is not a valid id: {SLUG.pattern}', line=1))
+            problems.append(Problem(cohort_path(id_), f'"{id_}" is not a valid id: {SLUG_RULE}', line=1))
             if not id_ or id_ in (".", "..") or any(sep in id_ for sep in "/\\") or os.path.isabs(id_):
                 continue  # not a folder name: it would lead out of cohorts/, so nothing is read
         cohort, found = load_cohort(root, id_, cache)
