@@ -257,11 +257,7 @@ class _Refs:
         self.assignments = _ids(cur.assignments)
         self.competencies = _ids(cur.competencies)
         self.results = _ids(cur.results)
-        self.start = cohort.start
-        #: Participants enrolled on every day from the cohort's start on.
-        self.steady = frozenset(
-            p.id for p in cohort.participants if p.left is None and (p.joined is None or p.joined <= cohort.start)
-        )
+        self.steady = cohort.enrolled_throughout()
 
     def named(self, ref: str, what: str, roles: frozenset[Role]) -> Optional[str]:
         """`unknown participant "Aminah" (that is the name of "p01"; write the id)`, when a name was written for an id."""
@@ -304,9 +300,14 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                 yield problem(("modules", n), "session.modules: " + unknown("module", ref, refs.modules))
         for field in ("attended", "expected"):
             names = getattr(session, field) or ()
-            for ref in {ref for n, ref in enumerate(names) if ref in names[:n]} if len(set(names)) != len(names) else ():
-                first = names.index(ref)
-                yield problem((field, names.index(ref, first + 1)), f'session.{field}: "{ref}" is listed twice')
+            if len(set(names)) != len(names):  # rare: only then is each name looked at
+                seen: set[str] = set()
+                told: set[str] = set()
+                for n, ref in enumerate(names):
+                    if ref in seen and ref not in told:
+                        told.add(ref)
+                        yield problem((field, n), f'session.{field}: "{ref}" is listed twice')
+                    seen.add(ref)
             # Participants enrolled throughout need no closer look: only the others are looked at.
             odd = set(names) - refs.steady if session.date >= cohort.start else set(names)
             for ref in sorted(odd, key=names.index):
@@ -392,7 +393,6 @@ def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
         elif result.measure is not Measure.REPORTED:
             yield Problem(log.path, f'measurement.result: "{result.id}" is measured by "{result.measure.value}", '
                           'not "reported"; its actual is computed from the logs', keys=(*keys, "result"))
-
 
 
 

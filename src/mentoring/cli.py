@@ -103,12 +103,12 @@ def known_cohorts(root: Path, wanted: List[str]) -> List[str]:
     return wanted
 
 
-def echo_problems(problems) -> None:
-    """Every problem, one a line, in file and line order."""
+def echo_problems(problems, err: bool = False) -> None:
+    """Every problem, one a line, in file and line order (on stderr when err)."""
     from .problems import format_problem
 
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
-        typer.echo(format_problem(problem))
+        typer.echo(format_problem(problem), err=err)
 
 
 @app.command()
@@ -197,10 +197,9 @@ def load_errors(root: Path, ids: Optional[List[str]]):
 
 def refuse(errors, err: bool = False) -> None:
     """Print the errors that stop a cohort from being reported on."""
-    from .problems import format_problem, plural
+    from .problems import plural
 
-    for problem in sorted(errors, key=lambda p: (p.path, p.line or 0)):
-        typer.echo(format_problem(problem), err=err)
+    echo_problems(errors, err)
     typer.echo(f"{plural(len(errors), 'error')}: not reported on; run `mentoring check` for details", err=True)
 
 
@@ -259,18 +258,16 @@ def cohorts(as_of: Optional[str] = AS_OF, fmt: Format = FORMAT, redacted: bool =
     """One row per cohort: curriculum, dates, participants, results met of total, status.
 
     `--redact` is accepted for symmetry: this table names no person."""
+    from .loader import about_cohort
     from .progress import progress
     from .render import render_cohorts
-
-    from .loader import COHORTS, curriculum_path
 
     day = parse_date(as_of, "--as-of")
     ws, errors = load_errors(workspace_root(), None)
     bad = {p.path for p in errors}
 
     def sound(cohort) -> bool:
-        own = f"{COHORTS}/{cohort.id}/"
-        return curriculum_path(cohort.curriculum) not in bad and not any(path.startswith(own) for path in bad)
+        return not any(about_cohort(path, cohort.id, cohort.curriculum) for path in bad)
 
     # A cohort with errors is not reported on; the others still are.
     rows = [progress(c, ws.curricula[c.curriculum], day) for c in ws.cohorts.values() if sound(c)]

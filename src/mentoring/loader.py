@@ -444,7 +444,7 @@ def load_curriculum(root: Path, id_: str) -> tuple[Optional[model.Curriculum], l
     return structure({**data, "id": id_}, model.Curriculum, path)
 
 
-def load_log(root: Path, rel: str, cache: Optional[Shelf] = None) -> tuple[model.LogFile, list[Problem]]:
+def load_log(root: Path, rel: str, shelf: Optional[Shelf] = None) -> tuple[model.LogFile, list[Problem]]:
     """One log file into its records; a record that does not structure is left out, with problems.
 
     With a cohort's shelf of the cache, a file whose bytes are unchanged is served from it, and a
@@ -452,13 +452,13 @@ def load_log(root: Path, rel: str, cache: Optional[Shelf] = None) -> tuple[model
     raw, status, problems = read_bytes(root, rel)
     if raw is None:
         return model.LogFile(rel), problems
-    if cache is not None and (hit := cache.lookup(rel, raw, status)) is not None:
+    if shelf is not None and (hit := shelf.lookup(rel, raw, status)) is not None:
         return hit
     text, problems = decode(rel, raw)
     data, problems = (None, problems) if text is None else parse_text(rel, text)
     log, problems = _records_of(rel, data, problems)
-    if cache is not None:
-        cache.store(rel, raw, status, log, problems)
+    if shelf is not None:
+        shelf.store(rel, raw, status, log, problems)
     return log, problems
 
 
@@ -513,7 +513,7 @@ def load_cohort(root: Path, id_: str, cache: Optional[Cache] = None) -> tuple[Op
     cohort, problems = structure({**data, "id": id_}, model.Cohort, path)
     logs, rels = [], []
     if (link := outside_link(root, f"{folder}/{LOGS}")) is not None:  # its files are not even listed
-        problems.append(Problem(path, f"{link}/ is a link to a place outside the workspace; not read", line=1))
+        problems.append(link_problem(path, link))
     else:
         rels = list_files(root, f"{folder}/{LOGS}", "*.toml")
     shelf = cache.shelf(id_) if cache is not None else None
@@ -589,6 +589,11 @@ def _load_workspace(root: Path, cohorts: Optional[Iterable[str]], cache: Optiona
         if cohort is not None:
             loaded[id_] = cohort
     return model.Workspace(curricula, loaded, frozenset(unreadable)), problems
+
+
+def about_cohort(path: str, cohort_id: str, curriculum: Optional[str]) -> bool:
+    """Whether a problem's file is the cohort's own (under its folder) or the curriculum it runs."""
+    return path.startswith(f"{COHORTS}/{cohort_id}/") or (curriculum is not None and path == curriculum_path(curriculum))
 
 
 def locate(root: Path, problems: Iterable[Problem]) -> list[Problem]:

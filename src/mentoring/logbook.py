@@ -33,7 +33,7 @@ from filelock import FileLock, Timeout
 from . import model
 from .checks import check_workspace
 from .lines import find_line, key_lines
-from .loader import (COHORTS, LOGS, SLUG, cohort_path, curriculum_path, link_problem, load_workspace,
+from .loader import (COHORTS, LOGS, SLUG, about_cohort, cohort_path, link_problem, load_workspace,
                      locate, outside_link)
 from .loader import structure as structure_data
 from .problems import Problem, did_you_mean
@@ -302,13 +302,6 @@ def _with_record(cohort: model.Cohort, rel: str, kind: str, record: Record) -> m
     return attrs.evolve(cohort, logs=tuple(sorted(logs, key=lambda log: log.path)))
 
 
-def _in_scope(problem: Problem, cohort_id: str, curriculum: Optional[str]) -> bool:
-    """Whether a loading problem is about the cohort or the curriculum it runs."""
-    return problem.path.startswith(f"{COHORTS}/{cohort_id}/") or (
-        curriculum is not None and problem.path == curriculum_path(curriculum)
-    )
-
-
 def _locate_in(text: str, rel: str, problems: Iterable[Problem]) -> list[Problem]:
     """Lines for problems in the file at rel as it would read with the new record appended."""
     lines = key_lines(text)
@@ -371,7 +364,7 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
     ws, load_problems = load_workspace(root, [cohort_id])
     cohort = ws.cohorts.get(cohort_id)
     curriculum_id = cohort.curriculum if cohort is not None else None
-    load_problems = [p for p in load_problems if _in_scope(p, cohort_id, curriculum_id)]
+    load_problems = [p for p in load_problems if about_cohort(p.path, cohort_id, curriculum_id)]
     table = model.RECORD_TABLES[kind]
     position = 0
     if cohort is not None:

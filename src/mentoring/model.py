@@ -442,6 +442,13 @@ class Cohort:
         joined = person.joined or self.start
         return joined <= day and (person.left is None or day < person.left)
 
+    def enrolled_throughout(self) -> frozenset[str]:
+        """Ids of the participants enrolled on every day from the start on (no later `joined`, no
+        `left`): most of them, whose enrolment needs no look at a record's date after the start."""
+        return frozenset(
+            p.id for p in self.participants if p.left is None and (p.joined is None or p.joined <= self.start)
+        )
+
 
 @attrs.frozen
 class Workspace:

@@ -218,10 +218,7 @@ class Facts:
                 key = (output.participant, output.assignment)
                 self.best[key] = max(self.best.get(key, -1), output.status.rank)
         self.default_dates = sorted(s.date for s in self.sessions if s.expected is None)
-        #: Participants enrolled on every day from the cohort's start on.
-        self.steady = frozenset(
-            p.id for p in self.participants if p.left is None and (p.joined is None or p.joined <= cohort.start)
-        )
+        self.steady = cohort.enrolled_throughout()
         self.competencies = competencies
         self.needs = {a.id: a.min_status.rank for a in cur.assignments}
         self.attendance = self._attendance()
