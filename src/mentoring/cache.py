@@ -83,8 +83,7 @@ class _Codec:
         decoders = [(n, _decoder(hints[name])) for n, name in enumerate(self.names)]
         self.decoders = [(n, decode) for n, decode in decoders if decode is not None]
         #: Fields whose values JSON cannot hold as they are (dates, statuses); tuples become lists.
-        self.converted = [n for n, decode in self.decoders if typing.get_origin(hints[self.names[n]]) is not tuple
-                          and "tuple" not in str(hints[self.names[n]])]
+        self.converted = [n for n, name in enumerate(self.names) if hints[name] in (dt.date, model.Status)]
 
     def encode(self, record: Any) -> list[Any]:
         row = [getattr(record, name) for name in self.names]
