@@ -11,9 +11,10 @@ benchmark.json matches), then, in this one process, run after run (the median of
     collection walks every dict parsed so far. That variant, (a'), is shown beside it, since it is
     what a loader that does not pause the collector pays; the targets are against (a), the parse
     alone;
-(b) load + check: `loader.load_workspace`, `checks.check_workspace`, `loader.locate` of the problems;
-(c) report + participants for every cohort: `progress.progress` once per cohort, then
-    `render.render_report` and `render.render_participants` (table format) from it;
+(b) load + check: `mentoring.open_workspace` (load, check, locate the problems), with the garbage
+    collector paused as the command line pauses it;
+(c) report + participants for every cohort: `Workspace.progress` once per cohort, then
+    `render_report` and `render_participants` (table format) from it;
 (d) the whole cold pipeline, (b) then (c) in the same run.
 
 Each is printed in seconds and as a ratio to the floor; the last column is how the cost grows from
@@ -55,8 +56,8 @@ from typing import Any, Callable, Optional
 
 import tomli
 
-from mentoring import checks, loader, progress, render
-from mentoring.cache import Cache
+import mentoring
+from mentoring.render.text import render_participants, render_report
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -71,9 +72,16 @@ MiB = 1024 * 1024
 CACHE_FOLDER = Path(tempfile.mkdtemp(prefix="mentoring-bench-cache-"))
 
 
-def load(root: Path, cache: bool) -> tuple[Any, list]:
-    """`loader.load_workspace(root)`, with the cache off (cold: neither read nor written) or on (warm)."""
-    return loader.load_workspace(root, cache=Cache.for_workspace(root, CACHE_FOLDER) if cache else None)
+def load(root: Path, cache: bool) -> mentoring.Workspace:
+    """`mentoring.open_workspace(root)` with the collector paused (as the command line does), the
+    cache off (cold: neither read nor written) or on (warm)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return mentoring.open_workspace(root, search=False, cache=CACHE_FOLDER if cache else False)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --- what is timed ------------------------------------------------------------------------------
@@ -108,17 +116,16 @@ def parse_floor_paused(root: Path) -> list[dict]:
 def pipeline(root: Path, as_of: dt.date, cache: bool = False) -> dict[str, float]:
     """(b) load + check, (c) every cohort's report and participants; seconds of each and of (d) both."""
     started = time.perf_counter()
-    ws, problems = load(root, cache)
-    gc.freeze()  # as the command line does after loading (cli.load); undone at the end of the run
-    problems = loader.locate(root, problems + checks.check_workspace(ws))
+    ws = load(root, cache)
+    gc.freeze()  # as the command line does after loading (cli.open_workspace); undone at the end of the run
     checked = time.perf_counter()
-    for cohort in ws.cohorts.values():
-        figures = progress.progress(cohort, ws.curricula[cohort.curriculum], as_of)
-        render.render_report(figures, "table")
-        render.render_participants(figures, "table")
+    for cohort in ws.cohorts:
+        figures = ws.progress(cohort, as_of)
+        render_report(figures, "table")
+        render_participants(figures, "table")
     done = time.perf_counter()
     gc.unfreeze()
-    errors = [p for p in problems if p.is_error]
+    errors = ws.errors
     if errors:
         raise SystemExit(f"the benchmark workspace {root} has {len(errors)} errors, e.g. {errors[0]}")
     return {"load_check": checked - started, "reports": done - checked, "pipeline": done - started}
@@ -289,8 +296,7 @@ def profile_load_check(root: Path, top: int = 15) -> str:
     settle()
     profiler = cProfile.Profile()
     profiler.enable()
-    ws, problems = load(root, False)
-    loader.locate(root, problems + checks.check_workspace(ws))
+    load(root, False)
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)

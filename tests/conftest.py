@@ -22,10 +22,8 @@ from typing import Union
 import attrs
 import pytest
 
+import mentoring
 from mentoring import cli
-from mentoring.checks import check_workspace
-from mentoring.loader import load_workspace, locate
-from mentoring.problems import format_problem
 
 Files = dict[str, Union[str, bytes, None]]
 
@@ -57,9 +55,7 @@ def make_workspace(tmp_path: Path, files: Files) -> Path:
 
 def workspace_problems(root: Path) -> list[str]:
     """Every problem of a workspace as `mentoring check` prints it: located, formatted, in file order."""
-    ws, problems = load_workspace(root)
-    located = locate(root, problems + check_workspace(ws))
-    return [format_problem(p) for p in sorted(located, key=lambda p: (p.path, p.line or 0))]
+    return [mentoring.format_problem(p) for p in mentoring.open_workspace(root, search=False).problems]
 
 
 # A minimal valid programme: curriculum "sosmed" (one of every kind of thing, two output kinds, a

@@ -40,14 +40,15 @@ def test_report_colour_only_on_a_terminal_and_never_with_no_color(ws, run, monke
     """Output to a pipe has no escape codes, and NO_COLOR turns colour off even on a terminal."""
     ws()
     assert "\x1b[" not in run("report", "k", "--as-of", "2015-01-20").stdout
-    from mentoring import cli
+    from mentoring import Format
+    from mentoring.cli import reading
 
-    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(reading.sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli.colour_wanted(cli.Format.table) is False
+    assert reading.colour_wanted(Format.TABLE) is False
     monkeypatch.delenv("NO_COLOR")
-    assert cli.colour_wanted(cli.Format.table) is True
-    assert cli.colour_wanted(cli.Format.json) is False
+    assert reading.colour_wanted(Format.TABLE) is True
+    assert reading.colour_wanted(Format.JSON) is False
 
 
 def test_report_csv_has_raw_numbers(ws, run):

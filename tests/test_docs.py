@@ -28,9 +28,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 from typer.testing import CliRunner
 
-from mentoring.checks import check_workspace
 from mentoring.cli import app
-from mentoring.loader import load_workspace, locate
+import mentoring
 from mentoring.problems import format_problem
 
 ROOT = Path(__file__).parents[1]
@@ -195,9 +194,8 @@ def test_toml_examples_form_a_valid_workspace(doc: Path, tmp_path: Path) -> None
         target = tmp_path / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("\n".join(block.text) + "\n", encoding="utf-8")
-    ws, problems = load_workspace(tmp_path)
-    problems = locate(tmp_path, problems + check_workspace(ws))
-    errors = [format_problem(p) for p in problems if p.is_error]
+    ws = mentoring.open_workspace(tmp_path, search=False)
+    errors = [format_problem(p) for p in ws.errors]
     assert not errors, f"docs/{doc.name}: its example files have errors:\n" + "\n".join(errors)
     cohort_folders = {p.name for p in (tmp_path / "cohorts").iterdir()} if (tmp_path / "cohorts").is_dir() else set()
     assert set(ws.cohorts) == cohort_folders

@@ -14,7 +14,8 @@ import pytest
 from mentoring import model
 from mentoring.checks import check_workspace
 from mentoring.lines import key_lines
-from mentoring.loader import SLUG_RULE, cohort_ids, find_workspace, load_workspace, locate
+import mentoring
+from mentoring.loader import SLUG_RULE, cohort_ids, load_workspace
 
 from conftest import COHORT
 
@@ -63,18 +64,17 @@ def test_minimal_workspace_structures_into_the_model(workspace, minimal):
 @pytest.mark.parametrize("cohort", EXAMPLE_COHORTS)
 def test_example_cohort_has_no_problem(cohort):
     """Each example cohort of the repository's workspace, with its curriculum, loads and checks with no problem."""
-    ws, found = load_workspace(REPO, [cohort])
+    ws = mentoring.open_workspace(REPO, search=False, cohorts=[cohort])
     assert cohort in ws.cohorts
-    curriculum = ws.cohorts[cohort].curriculum
-    found = [p for p in found if p.path.startswith(f"cohorts/{cohort}/") or p.path == f"curricula/{curriculum}.toml"]
-    assert locate(REPO, found + check_workspace(ws, [curriculum])) == []
+    assert ws.problems_of(cohort) == ()
+    assert ws.sound_cohorts == (cohort,)
 
 
 def test_example_workspace_has_no_problem():
     """The repository's example workspace as a whole (every curriculum and cohort) has no problem."""
-    ws, found = load_workspace(REPO)
+    ws = mentoring.open_workspace(REPO, search=False)
     assert ws.curricula and ws.cohorts
-    assert locate(REPO, found + check_workspace(ws)) == []
+    assert ws.problems == ()
 
 
 # --- reading files ----------------------------------------------------------------------------
@@ -161,8 +161,8 @@ def test_bom_and_crlf_load_fine(workspace, minimal):
     """A file saved by Windows Notepad (byte-order mark, CRLF line endings) loads like any other."""
     text = "\ufeff" + SESSION.lstrip("\n").replace("\n", "\r\n")
     root = workspace({**minimal, LOG: text.encode("utf-8")})
-    ws, found = load_workspace(root)
-    assert found == [] and check_workspace(ws) == []
+    ws = mentoring.open_workspace(root, search=False)
+    assert ws.problems == ()
     assert ws.cohorts["k1"].logs[0].sessions[0].attended == ("p01", "p02")
 
 
@@ -776,19 +776,18 @@ def test_problem_in_a_nested_array_of_tables_header(problems):
 # --- finding the workspace -----------------------------------------------------------------------
 
 
-def test_find_workspace_prefers_explicit_then_environment_then_parents(tmp_path, monkeypatch):
-    """--workspace wins over MENTORING_WORKSPACE, which wins over the nearest folder up with cohorts/."""
+def test_find_workspace_is_the_nearest_folder_up_with_cohorts(tmp_path, monkeypatch):
+    """The library finds the nearest folder at or above the start holding cohorts/, and never reads
+    MENTORING_WORKSPACE (only the command line does)."""
     (tmp_path / "ws/cohorts/k1/logs").mkdir(parents=True)
-    monkeypatch.delenv("MENTORING_WORKSPACE", raising=False)
-    assert find_workspace(None, tmp_path / "ws/cohorts/k1/logs") == (tmp_path / "ws").resolve()
     monkeypatch.setenv("MENTORING_WORKSPACE", str(tmp_path / "env"))
-    assert find_workspace(None, tmp_path / "ws/cohorts/k1/logs") == tmp_path / "env"
-    assert find_workspace("given", tmp_path / "ws") == Path("given")
+    assert mentoring.find_workspace(tmp_path / "ws/cohorts/k1/logs") == (tmp_path / "ws").resolve()
+    assert mentoring.find_workspace(str(tmp_path / "ws")) == (tmp_path / "ws").resolve()
 
 
-def test_find_workspace_none_when_nothing_holds_curricula_or_cohorts(no_workspace_above, monkeypatch):
-    """No folder at or above the start with curricula/ or cohorts/ means no workspace."""
-    monkeypatch.delenv("MENTORING_WORKSPACE", raising=False)
+def test_find_workspace_fails_when_nothing_holds_curricula_or_cohorts(no_workspace_above):
+    """No folder at or above the start with curricula/ or cohorts/ is a UsageError that says what a workspace is."""
     (no_workspace_above / "docs").mkdir()
-    assert find_workspace(None, no_workspace_above / "docs") is None
+    with pytest.raises(mentoring.UsageError, match="a workspace is a folder holding curricula/ or cohorts/"):
+        mentoring.find_workspace(no_workspace_above / "docs")
 

@@ -13,8 +13,7 @@ import json
 import pytest
 from conftest import make_workspace
 
-from mentoring.checks import check_workspace
-from mentoring.loader import load_workspace
+import mentoring
 from mentoring.progress import progress
 
 CURRICULUM = """
@@ -300,9 +299,8 @@ def loaded(tmp_path):
         "cohorts/k/logs/p2.toml": P2,
         "cohorts/k/logs/p3.toml": P3,
     })
-    ws, problems = load_workspace(root)
-    problems += check_workspace(ws)
-    assert [p for p in problems if p.is_error] == []
+    ws = mentoring.open_workspace(root, search=False)
+    assert ws.errors == ()
     return ws.cohorts["k"], ws.curricula["prog"]
 
 

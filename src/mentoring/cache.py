@@ -28,8 +28,6 @@ from .problems import Problem, Severity
 
 #: Bump when the entry's shape or the meaning of what is cached changes.
 VERSION = 1
-ENV_FOLDER = "MENTORING_CACHE_DIR"
-ENV_OFF = "MENTORING_NO_CACHE"
 
 _TABLES = [(model.RECORD_TABLES[kind], cls) for kind, cls in model.RECORD_KINDS.items()]
 
@@ -40,9 +38,8 @@ def digest(raw: bytes) -> str:
 
 
 def default_folder() -> Path:
-    """$MENTORING_CACHE_DIR, else $XDG_CACHE_HOME/mentoring, else ~/.cache/mentoring."""
-    if os.environ.get(ENV_FOLDER):
-        return Path(os.environ[ENV_FOLDER])
+    """The user's cache folder: $XDG_CACHE_HOME/mentoring, else ~/.cache/mentoring (the command
+    line also reads $MENTORING_CACHE_DIR)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "mentoring"
 

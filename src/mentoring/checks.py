@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Callable, Optional
 
-from .loader import SLUG, SLUG_RULE, cohort_path, curriculum_path
+from .layout import SLUG, SLUG_RULE, cohort_path, curriculum_path
 from .model import (
     ASSESSOR_ROLES,
     MEASURE_FILTERS,
@@ -24,7 +24,7 @@ from .model import (
     Measure,
     Quantity,
     Role,
-    Workspace,
+    Loaded,
     level_number,
 )
 from .problems import Keys, Problem, Severity, did_you_mean
@@ -430,7 +430,7 @@ def check_cohort_all(cohort: Cohort, cur: Curriculum) -> list[Problem]:
     return [problem for check in COHORT_CHECKS for problem in check(cohort, cur)]
 
 
-def check_workspace(ws: Workspace, curricula: Optional[Sequence[str]] = None) -> list[Problem]:
+def check_workspace(ws: Loaded, curricula: Optional[Sequence[str]] = None) -> list[Problem]:
     """Every rule on the loaded workspace: the named curricula (default: all) and every loaded cohort."""
     problems: list[Problem] = []
     for id_, cur in ws.curricula.items():

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
-import gc
 import json
 import math
 import os
@@ -35,17 +34,12 @@ from cattrs.gen import make_dict_structure_fn
 
 from . import model
 from .cache import Cache, Shelf
+from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SLUG, SLUG_RULE, cohort_folder, cohort_path,
+                     curriculum_path)
 from .lines import find_line, key_lines, nesting_problem, syntax_problem
 from .model import Quantity
 from .problems import Keys, Problem, did_you_mean
 
-CURRICULA = "curricula"
-COHORTS = "cohorts"
-COHORT_FILE = "cohort.toml"
-LOGS = "logs"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-#: What SLUG asks for, in words, for messages.
-SLUG_RULE = 'use lower-case letters a-z, digits, "-" and "_", starting with a letter or a digit'
 PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*%\s*$")
 _NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*$")
 
@@ -422,16 +416,6 @@ def _reserved(data: dict, path: str, names: Sequence[str], why: str) -> list[Pro
     return [Problem(path, f'unknown key "{name}" ({why})', keys=(name,)) for name in names if name in data]
 
 
-def curriculum_path(id_: str) -> str:
-    """Where a curriculum's file is, relative to the workspace."""
-    return f"{CURRICULA}/{id_}.toml"
-
-
-def cohort_path(id_: str) -> str:
-    """Where a cohort's file is, relative to the workspace."""
-    return f"{COHORTS}/{id_}/{COHORT_FILE}"
-
-
 def load_curriculum(root: Path, id_: str) -> tuple[Optional[model.Curriculum], list[Problem]]:
     """`curricula/<id>.toml` into a Curriculum."""
     path = curriculum_path(id_)
@@ -497,7 +481,7 @@ def _records_of(rel: str, data: Optional[dict], problems: list[Problem]) -> tupl
 
 def load_cohort(root: Path, id_: str, cache: Optional[Cache] = None) -> tuple[Optional[model.Cohort], list[Problem]]:
     """`cohorts/<id>/cohort.toml` and its logs into a Cohort."""
-    folder = f"{COHORTS}/{id_}"
+    folder = cohort_folder(id_)
     path = cohort_path(id_)
     if (link := outside_link(root, folder)) is not None:
         return None, [link_problem(path, link)]
@@ -551,22 +535,9 @@ def curriculum_ids(root: Path) -> list[str]:
 
 def load_workspace(
     root: Path, cohorts: Optional[Iterable[str]] = None, cache: Optional[Cache] = None
-) -> tuple[model.Workspace, list[Problem]]:
-    """Every curriculum and the named cohorts (default: all), and every problem, unlocated.
-
-    The garbage collector is paused meanwhile: parsed TOML holds no reference cycles, and each
-    collection would walk every object loaded so far (20-30% of a large load).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_workspace(root, cohorts, cache)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _load_workspace(root: Path, cohorts: Optional[Iterable[str]], cache: Optional[Cache]) -> tuple[model.Workspace, list[Problem]]:
+) -> tuple[model.Loaded, list[Problem]]:
+    """Every curriculum and the named cohorts (default: all), and every problem of reading them,
+    not yet located. `mentoring.open_workspace` is the door that also checks and locates."""
     problems: list[Problem] = []
     curricula, unreadable = {}, set()
     for id_ in curriculum_ids(root):
@@ -588,12 +559,7 @@ def _load_workspace(root: Path, cohorts: Optional[Iterable[str]], cache: Optiona
         problems += found
         if cohort is not None:
             loaded[id_] = cohort
-    return model.Workspace(curricula, loaded, frozenset(unreadable)), problems
-
-
-def about_cohort(path: str, cohort_id: str, curriculum: Optional[str]) -> bool:
-    """Whether a problem's file is the cohort's own (under its folder) or the curriculum it runs."""
-    return path.startswith(f"{COHORTS}/{cohort_id}/") or (curriculum is not None and path == curriculum_path(curriculum))
+    return model.Loaded(curricula, loaded, frozenset(unreadable)), problems
 
 
 def locate(root: Path, problems: Iterable[Problem]) -> list[Problem]:
@@ -611,15 +577,3 @@ def locate(root: Path, problems: Iterable[Problem]) -> list[Problem]:
             problem = attrs.evolve(problem, line=find_line(cache[problem.path], problem.keys))
         out.append(problem)
     return out
-
-
-def find_workspace(explicit: Optional[str], start: Optional[Path] = None) -> Optional[Path]:
-    """`--workspace`, else $MENTORING_WORKSPACE, else the nearest folder up with curricula/ or cohorts/."""
-    given = explicit or os.environ.get("MENTORING_WORKSPACE")
-    if given:
-        return Path(given)
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CURRICULA).is_dir() or (folder / COHORTS).is_dir():
-            return folder
-    return None

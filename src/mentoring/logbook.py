@@ -32,11 +32,12 @@ from filelock import FileLock, Timeout
 
 from . import model
 from .checks import check_workspace
+from .layout import COHORTS, SLUG, cohort_path, log_path, logs_folder
 from .lines import find_line, key_lines
-from .loader import (COHORTS, LOGS, SLUG, about_cohort, cohort_path, link_problem, load_workspace,
-                     locate, outside_link)
+from .loader import link_problem, locate, outside_link
 from .loader import structure as structure_data
 from .problems import Problem, did_you_mean
+from .workspace import open_workspace
 
 #: A record as the model holds it.
 Record = Union[model.Session, model.Output, model.Assessment, model.Measurement]
@@ -96,11 +97,6 @@ class Outcome:
 # --- names -------------------------------------------------------------------------------------
 
 
-def logs_folder(cohort_id: str) -> str:
-    """`cohorts/<id>/logs`, relative to the workspace."""
-    return f"{COHORTS}/{cohort_id}/{LOGS}"
-
-
 def file_name_problem(name: str) -> Optional[str]:
     """Why a `--file` name cannot be used, or None: a plain file name under logs/, nothing else."""
     if not name or not name.strip():
@@ -147,7 +143,7 @@ def log_file(cohort_id: str, kind: str, record: Union[Record, Mapping[str, Any]]
     if file is not None:
         if (why := file_name_problem(file)) is not None:
             return None, [Problem(f"{folder}/", f"log file name: {why}")]
-        return f"{folder}/{file if file.endswith('.toml') else file + '.toml'}", []
+        return log_path(cohort_id, file), []
     author = author_of(kind, record)
     if author is None or not SLUG.match(author):
         return None, []
@@ -360,11 +356,11 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
         return Outcome(None, (Problem(rel, "is a link; logs are written only to plain files", line=1),))
     old = path.read_bytes() if path is not None and path.exists() else b""
 
-    # The cohort as it stands, and the record itself: types, keys, values as the loader reads them.
-    ws, load_problems = load_workspace(root, [cohort_id])
+    # The cohort as it stands (checked and located), and the record itself: types, keys, values
+    # as the loader reads them.
+    opened = open_workspace(root, search=False, cohorts=[cohort_id])
+    ws, standing = opened.data, opened.problems_of(cohort_id)
     cohort = ws.cohorts.get(cohort_id)
-    curriculum_id = cohort.curriculum if cohort is not None else None
-    load_problems = [p for p in load_problems if about_cohort(p.path, cohort_id, curriculum_id)]
     table = model.RECORD_TABLES[kind]
     position = 0
     if cohort is not None:
@@ -384,17 +380,15 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
         block, new, line, text = "", b"", 1, ""
         record_problems.append(Problem(display, f"{kind}: cannot be written as TOML ({exc})", line=1))
 
-    # Cross-references: the cohort as it stands, then with the record; what is new is the record's doing.
-    before: list[Problem] = []
+    # Cross-references with the record; what was not there before is the record's doing (a problem
+    # of the checks is born without a line, so the standing ones are compared without theirs).
     after: list[Problem] = []
-    if cohort is not None:
-        before = check_workspace(ws, [cohort.curriculum])
-        if normal is not None and cohort.curriculum in ws.curricula:
-            with_record = _with_record(cohort, display, kind, normal)
-            ws_after = attrs.evolve(ws, cohorts={**ws.cohorts, cohort_id: with_record})
-            seen = set(before)
-            after = [p for p in check_workspace(ws_after, [cohort.curriculum]) if p not in seen]
-    standing = locate(root, [p for p in load_problems + before if p.is_error])
+    if cohort is not None and normal is not None and cohort.curriculum in ws.curricula:
+        with_record = _with_record(cohort, display, kind, normal)
+        ws_after = attrs.evolve(ws, cohorts={**ws.cohorts, cohort_id: with_record})
+        seen = {attrs.evolve(p, line=None) for p in standing}
+        after = [p for p in check_workspace(ws_after, [cohort.curriculum]) if p not in seen]
+    standing = [p for p in standing if p.is_error]
     brought = _locate_in(text, display, record_problems + after)
     brought = locate(root, brought)  # problems the record brings to other files' records
     problems = tuple(sorted(standing + brought, key=lambda p: (p.path, p.line or 0)))

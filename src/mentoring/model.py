@@ -18,6 +18,45 @@ LevelRef = Union[int, str]
 DEFAULT_LEVELS = ("not yet", "basic", "independent", "can teach others")
 
 
+class Word(str, enum.Enum):
+    """An enum whose members are the words written in files and printed in reports: it compares
+    equal to its word, and prints as it."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+    def __hash__(self) -> int:  # as its word's, so that a word finds its member in a dict
+        return hash(self.value)
+
+
+class ResultStatus(Word):
+    """Where an expected result stands as of a date (FORMAT.md, "Progress as of a date")."""
+
+    NOT_STARTED = "not started"
+    ON_TRACK = "on track"
+    BEHIND = "behind"
+    MET = "met"
+    MISSED = "missed"
+
+
+class CohortStatus(Word):
+    """Where a cohort stands as of a date: before its start, between start and end, after its end."""
+
+    NOT_STARTED = "not started"
+    RUNNING = "running"
+    ENDED = "ended"
+
+
+class By(Word):
+    """A participants' field the figures can be broken down by (FORMAT.md, "Breakdowns")."""
+
+    GROUP = "group"
+    ORGANISATION = "organisation"
+
+
 class Role(enum.Enum):
     """What a person does in a cohort."""
 
@@ -451,8 +490,8 @@ class Cohort:
 
 
 @attrs.frozen
-class Workspace:
-    """Everything in a workspace that loaded."""
+class Loaded:
+    """Everything in a workspace that loaded (the door, `mentoring.Workspace`, adds its problems)."""
 
     curricula: dict[str, Curriculum] = attrs.Factory(dict)
     """By id."""

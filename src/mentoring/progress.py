@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Callable, Optional
@@ -17,27 +16,23 @@ from typing import Callable, Optional
 import attrs
 
 from .model import (
+    By,
     Cohort,
+    CohortStatus,
     Completion,
     Curriculum,
     Measure,
     Output,
     Person,
     Result,
+    ResultStatus,
     Session,
     Status,
-    Workspace,
     level_number,
 )
-from .problems import Problem
 
-NOT_STARTED = "not started"
-ON_TRACK = "on track"
-BEHIND = "behind"
-MET = "met"
-MISSED = "missed"
-RUNNING = "running"
-ENDED = "ended"
+NOT_STARTED, ON_TRACK, BEHIND, MET, MISSED = (ResultStatus.NOT_STARTED, ResultStatus.ON_TRACK, ResultStatus.BEHIND,
+                                               ResultStatus.MET, ResultStatus.MISSED)
 
 
 @attrs.frozen
@@ -61,7 +56,7 @@ class ResultFigures:
     """The value reached; None when there is none yet."""
     gap: Optional[float]
     """max(target - actual, 0); None when the actual is."""
-    status: Optional[str]
+    status: Optional[ResultStatus]
     """not started, on track, behind, met or missed; None where the target is."""
     due: dt.date
     """The cohort's start plus the result's due_day, else the cohort's end."""
@@ -121,7 +116,7 @@ class Progress:
     """Its curriculum's id."""
     as_of: dt.date
     """The date the figures are for."""
-    status: str
+    status: CohortStatus
     """not started, running or ended."""
     start: dt.date
     """The cohort's start."""
@@ -133,8 +128,8 @@ class Progress:
     """Every participant, in the cohort's order."""
     groups: tuple[GroupFigures, ...] = ()
     """The break-down asked for, if any."""
-    by: Optional[str] = None
-    """The participants' field the break-down is by: "group" or "organisation"."""
+    by: Optional[By] = None
+    """The participants' field the break-down is by."""
     competencies: tuple[str, ...] = ()
     """The curriculum's competency ids, in its order."""
 
@@ -399,7 +394,7 @@ def actual_of(facts: Facts, scope: Scope, result: Result, percent: bool, due: dt
 
 
 def status_of(measure: Measure, target: float, actual: Optional[float], start: dt.date,
-              due: dt.date, as_of: dt.date) -> str:
+              due: dt.date, as_of: dt.date) -> ResultStatus:
     """A result's status by the rules of FORMAT.md, "Progress as of a date"."""
     if as_of < start:
         return NOT_STARTED
@@ -444,15 +439,16 @@ def result_figures(facts: Facts, scope: Scope, result: Result) -> ResultFigures:
     )
 
 
-def cohort_status(cohort: Cohort, as_of: dt.date) -> str:
+def cohort_status(cohort: Cohort, as_of: dt.date) -> CohortStatus:
     """not started (as-of before start), running, or ended (as-of after end)."""
     if as_of < cohort.start:
-        return NOT_STARTED
-    return ENDED if as_of > cohort.end else RUNNING
+        return CohortStatus.NOT_STARTED
+    return CohortStatus.ENDED if as_of > cohort.end else CohortStatus.RUNNING
 
 
-def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[str] = None) -> Progress:
-    """A cohort's figures as of a date; `by` ("group" or "organisation") adds a break-down."""
+def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[By] = None) -> Progress:
+    """A cohort's figures as of a date; `by` adds a break-down by that field of the participants."""
+    by = By(by) if by is not None else None
     facts = Facts(cohort, cur, as_of)
     everyone = Scope(facts, facts.participants, whole=True)
     named = facts.assignments_named(cur.completion)
@@ -476,7 +472,7 @@ def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[str] 
     if by is not None:
         members: dict[str, list[Person]] = defaultdict(list)
         for person in facts.participants:
-            members[getattr(person, by) or ""].append(person)
+            members[getattr(person, by.value) or ""].append(person)
         for name in sorted(members):
             scope = Scope(facts, members[name])
             groups.append(GroupFigures(
@@ -499,37 +495,3 @@ def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[str] 
         by=by,
         competencies=tuple(c.id for c in cur.competencies),
     )
-
-
-def pseudonym(cohort: str, person: str) -> str:
-    """A stable stand-in for a person's id: the same person of the same cohort always gets the same one."""
-    return "p-" + hashlib.blake2b(f"{cohort}/{person}".encode(), digest_size=4).hexdigest()
-
-
-def redact(figures: Progress) -> Progress:
-    """The same figures with participants' ids and names replaced by stable pseudonyms
-    (for reports that leave the organisation). Groups and organisations are kept."""
-    people = []
-    for person in figures.participants:
-        alias = pseudonym(figures.cohort, person.id)
-        people.append(attrs.evolve(person, id=alias, name=f"Participant {alias[2:]}"))
-    return attrs.evolve(figures, participants=tuple(people))
-
-
-def redact_messages(ws: Workspace, problems: Iterable[Problem]) -> list[Problem]:
-    """Problems whose messages name no participant and quote no contact: each name becomes the
-    participant's pseudonym (as in redacted reports), each contact "[contact]"."""
-    swaps: list[tuple[str, str]] = []
-    for cohort in ws.cohorts.values():
-        for person in cohort.participants:
-            swaps.append((person.name, f"Participant {pseudonym(cohort.id, person.id)[2:]}"))
-            if person.contact:
-                swaps.append((person.contact, "[contact]"))
-    swaps = [(old, new) for old, new in swaps if old.strip()]
-    out = []
-    for problem in problems:
-        message = problem.message
-        for old, new in swaps:
-            message = message.replace(old, new)
-        out.append(attrs.evolve(problem, message=message) if message != problem.message else problem)
-    return out

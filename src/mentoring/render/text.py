@@ -8,17 +8,23 @@ import io
 import json
 import math
 from collections.abc import Sequence
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
-import typer
+import enum
+
 from tabulate import tabulate
 
-from .progress import BEHIND, ENDED, MET, MISSED, NOT_STARTED, ON_TRACK, RUNNING, Progress, ResultFigures
+from ..errors import enum_value
+from ..model import CohortStatus, ResultStatus
+from ..progress import Progress, ResultFigures
+from . import Format
 
-FORMATS = ("table", "markdown", "csv", "json")
 _TABLEFMT = {"table": "simple", "markdown": "github"}
-_COLOURS = {MET: "green", ON_TRACK: "cyan", BEHIND: "yellow", MISSED: "red", NOT_STARTED: "bright_black",
-            RUNNING: "cyan", ENDED: "bright_black"}
+#: ANSI colours of status words on a terminal (the caller decides whether to colour at all).
+_GREEN, _CYAN, _YELLOW, _RED, _GREY = "32", "36", "33", "31", "90"
+_COLOURS = {ResultStatus.MET: _GREEN, ResultStatus.ON_TRACK: _CYAN, ResultStatus.BEHIND: _YELLOW,
+            ResultStatus.MISSED: _RED, ResultStatus.NOT_STARTED: _GREY, CohortStatus.RUNNING: _CYAN,
+            CohortStatus.ENDED: _GREY, "yes": _GREEN}
 EMPTY = "-"
 
 
@@ -27,6 +33,8 @@ def plain(value: Any) -> Any:
     sum too large to be one (JSON has no Infinity)."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -48,10 +56,11 @@ def number(value: Optional[float], unit: str = "count") -> str:
 
 
 def status(text: Optional[str], colour: bool) -> str:
-    """A status, coloured when asked (for a terminal)."""
+    """A status word, coloured when asked (for a terminal)."""
     if text is None:
         return EMPTY
-    return typer.style(text, fg=_COLOURS.get(text)) if colour else text
+    code = _COLOURS.get(text) if colour else None
+    return f"\x1b[{code}m{text}\x1b[0m" if code else str(text)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, wide: Sequence[int] = ()) -> str:
@@ -86,8 +95,9 @@ def summary(progress: Progress) -> str:
             f"(as of {progress.as_of}, cohort {progress.status})")
 
 
-def render_report(progress: Progress, fmt: str, colour: bool = False) -> str:
+def render_report(progress: Progress, fmt: Union[Format, str], colour: bool = False) -> str:
     """Each expected result: target, actual, gap and status; then a summary line (not in CSV or JSON)."""
+    fmt = enum_value(Format, fmt, "format")
     if fmt == "json":
         data: dict[str, Any] = {"cohort": progress.cohort, "curriculum": progress.curriculum,
                                 "as_of": progress.as_of, "results": [_result_json(r) for r in progress.results]}
@@ -112,8 +122,9 @@ def render_report(progress: Progress, fmt: str, colour: bool = False) -> str:
     return text if machine else f"{text}\n\n{summary(progress)}"
 
 
-def render_participants(progress: Progress, fmt: str, colour: bool = False) -> str:
+def render_participants(progress: Progress, fmt: Union[Format, str], colour: bool = False) -> str:
     """One row per participant: attendance, assignments, competency levels, complete, left."""
+    fmt = enum_value(Format, fmt, "format")
     if fmt == "json":
         data: dict[str, Any] = {
             "cohort": progress.cohort, "as_of": progress.as_of,
@@ -141,7 +152,7 @@ def render_participants(progress: Progress, fmt: str, colour: bool = False) -> s
         plain(p.attendance) if machine else number(p.attendance, "percent"),
         f"{p.assignments_done}/{p.assignments_required}",
         *[level(p, c) for c in progress.competencies],
-        ("yes" if p.complete else "no") if machine else status("yes" if p.complete else "no", colour and p.complete),
+        ("yes" if p.complete else "no") if machine else status("yes" if p.complete else "no", colour),
         p.left.isoformat() if p.left else ("" if machine else EMPTY),
     ] for p in progress.participants]
     text = table(headers, rows, fmt)
@@ -153,8 +164,9 @@ def render_participants(progress: Progress, fmt: str, colour: bool = False) -> s
     return f"{text}\n\n{progress.complete} of {len(progress.participants)} participants complete (as of {progress.as_of})"
 
 
-def render_cohorts(progresses: Sequence[Progress], fmt: str, colour: bool = False) -> str:
+def render_cohorts(progresses: Sequence[Progress], fmt: Union[Format, str], colour: bool = False) -> str:
     """One row per cohort: dates, participants, results met of total, status."""
+    fmt = enum_value(Format, fmt, "format")
     if fmt == "json":
         return _as_json([{
             "id": p.cohort, "curriculum": p.curriculum, "start": p.start, "end": p.end,

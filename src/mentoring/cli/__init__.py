@@ -1,0 +1,176 @@
+"""The `mentoring` command: parse the arguments, call the library, print, choose the exit code.
+
+A thin layer over the door (`mentoring.open_workspace`): every figure, problem and record comes
+from the library. What only a command line does lives here: reading `--workspace`,
+`$MENTORING_WORKSPACE` and the other environment variables, choosing colour for a terminal,
+pausing the garbage collector while a workspace loads, and turning failures into messages and
+exit codes (0 done; 1 the data has errors; 2 the command was used wrongly), in one place, `main`.
+
+Library modules are imported inside the commands, so that `--help` stays quick. The commands
+live in the modules beside this one, one module a family (reading, log, ...).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Optional
+
+import typer
+from typer.core import TyperArgument, TyperCommand
+
+from .. import __version__
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+ENV_WORKSPACE = "MENTORING_WORKSPACE"
+ENV_CACHE_DIR = "MENTORING_CACHE_DIR"
+ENV_NO_CACHE = "MENTORING_NO_CACHE"
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its name alone (`COHORT`), not `{COHORT}` or `COHORT <str>`."""
+
+    def display_type_rich(self, ctx: Any) -> Optional[str]:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+
+class Command(TyperCommand):
+    """A command whose help shows readable argument names (every option names its own metavar)."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+
+
+def examples(*lines: str) -> str:
+    """The epilog of a command's help: real examples, kept as written."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+app = typer.Typer(
+    name="mentoring",
+    help="Keep training programmes honest: check curricula and cohorts, log records, report progress.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class State:
+    """Options given before the command."""
+
+    workspace: Optional[str] = None
+    cache: bool = True
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mentoring {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    workspace: Optional[str] = typer.Option(
+        None, "--workspace", "-w", metavar="PATH",
+        help="The workspace folder (else $MENTORING_WORKSPACE, else the nearest folder up with curricula/ or cohorts/).",
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Read every file afresh; neither read nor write the cache of read logs ($MENTORING_NO_CACHE).",
+    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    state.workspace = workspace
+    state.cache = not no_cache and not os.environ.get(ENV_NO_CACHE)
+
+
+def workspace_root():
+    """The workspace in use: --workspace, else $MENTORING_WORKSPACE, else found upward from here."""
+    from pathlib import Path
+
+    from ..errors import UsageError
+    from ..workspace import find_workspace
+
+    given = state.workspace or os.environ.get(ENV_WORKSPACE)
+    if given:
+        if not Path(given).is_dir():
+            raise UsageError(f"workspace {given} is not a folder")
+        return Path(given)
+    try:
+        return find_workspace(Path.cwd())
+    except UsageError:
+        raise UsageError(
+            "no workspace found: run inside a folder holding curricula/ or cohorts/, "
+            "or name one with --workspace PATH or MENTORING_WORKSPACE"
+        ) from None
+
+
+def open_workspace(cohorts: Optional[list] = None):
+    """The workspace, opened through the library's door (through the cache unless it is off)."""
+    import gc
+    from pathlib import Path
+
+    from ..workspace import open_workspace as door
+
+    root = workspace_root()
+    cache = (Path(os.environ[ENV_CACHE_DIR]) if os.environ.get(ENV_CACHE_DIR) else True) if state.cache else False
+    # Parsed TOML holds no reference cycles, and each collection would walk everything loaded so
+    # far; what was loaded stays to the end, so later collections need not walk it either.
+    gc.disable()
+    try:
+        ws = door(root, search=False, cohorts=cohorts, cache=cache)
+    finally:
+        gc.enable()
+    gc.freeze()
+    return ws
+
+
+def echo_problems(problems, err: bool = False) -> None:
+    """Every problem, one a line, in file and line order (on stderr when err)."""
+    from ..problems import format_problem
+
+    for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
+        typer.echo(format_problem(problem), err=err)
+
+
+def refuse(errors, err: bool = False) -> None:
+    """Print the errors that stop a cohort from being reported on."""
+    from ..problems import plural
+
+    echo_problems(errors, err)
+    typer.echo(f"{plural(len(errors), 'error')}: not reported on; run `mentoring check` for details", err=True)
+
+
+def main() -> None:
+    """The console script: run the app, turning every failure into one line and an exit code."""
+    from ..errors import DataError, MentoringError
+
+    try:
+        app(prog_name="mentoring")
+    except DataError as failure:
+        refuse(failure.problems)
+        sys.exit(EXIT_DATA)
+    except MentoringError as failure:
+        typer.echo(f"mentoring: error: {failure}", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a bug still gets one line, never a traceback
+        typer.echo(f"mentoring: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_BUG)
+
+
+from . import log, reading  # noqa: E402,F401 - the commands register themselves on the app

@@ -1,0 +1,134 @@
+"""Writing commands: `mentoring log session|output|assessment|measurement`, each a thin layer over
+the library's `append_record` (checked, locked, atomic)."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from . import EXIT_DATA, Command, app, echo_problems, examples, workspace_root
+from .reading import parse_date
+
+log_app = typer.Typer(
+    help="Append a record to a cohort's log: a session, an output, an assessment or a measurement.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(log_app, name="log")
+
+LOG_COHORT = typer.Argument(..., metavar="COHORT", help="The cohort's id.")
+LOG_DATE = typer.Option(None, "--date", metavar="DATE", help="The record's date (YYYY-MM-DD; default today).")
+LOG_FILE = typer.Option(None, "--file", metavar="NAME", help="Another file under the cohort's logs/ (a plain name; .toml is added).")
+
+
+def _id_list(text: Optional[str]) -> Optional[List[str]]:
+    """`ID,ID,...` as a list of ids (an empty string is an empty list)."""
+    if text is None:
+        return None
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _log(cohort: str, kind: str, record: dict, file: Optional[str]) -> None:
+    """Append one record through the library; print what was written, or the problems and exit 1."""
+    from ..errors import UsageError
+    from ..logbook import append_record, file_name_problem
+    from ..problems import count, plural
+    from ..workspace import known_cohorts
+
+    root = workspace_root()
+    known_cohorts(root, [cohort])
+    record["date"] = parse_date(record.get("date"), "--date")
+    if file is not None and (why := file_name_problem(file)) is not None:
+        raise UsageError(f"--file: {why}")
+    outcome = append_record(root, cohort, kind, record, file)
+    echo_problems(outcome.problems)
+    if not outcome.ok:
+        errors, warnings = count(outcome.problems)
+        typer.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}: nothing was written", err=True)
+        raise typer.Exit(EXIT_DATA)
+    written = outcome.written
+    typer.echo(f"{written.path}:{written.line}: wrote [[{written.kind}]]")
+    typer.echo(written.text, nl=False)
+
+
+@log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,dewi --date 2015-03-05', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module m1'))
+def log_session(
+    cohort: str = LOG_COHORT,
+    mentor: str = typer.Option(..., "--mentor", metavar="ID", help="The mentor or facilitator who held it (the log is theirs)."),
+    hours: float = typer.Option(..., "--hours", metavar="HOURS", help="How long it lasted, in hours."),
+    attended: str = typer.Option(..., "--attended", metavar="ID,ID,...", help='Participants who came: ID,ID,... ("" for none).'),
+    expected: Optional[str] = typer.Option(None, "--expected", metavar="ID,ID,...", help="Participants expected: ID,ID,... (default: everyone enrolled that day)."),
+    module: Optional[List[str]] = typer.Option(None, "--module", metavar="ID", help="A module it covered (repeat for more)."),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="What happened."),
+    follow_up: Optional[List[str]] = typer.Option(None, "--follow-up", metavar="TEXT", help="An action agreed (repeat for more)."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a session held (a session record in logs/MENTOR.toml)."""
+    record = {
+        "date": date, "mentor": mentor, "hours": hours, "attended": _id_list(attended),
+        "expected": _id_list(expected), "modules": module or None, "notes": notes, "follow_up": follow_up or None,
+    }
+    _log(cohort, "session", record, file)
+
+
+@log_app.command("output", cls=Command, epilog=examples('mentoring log output hapsari-sosmed-2015 --participant aminah --kind fb-post --title "Hari Perempuan" --status accepted'))
+def log_output(
+    cohort: str = LOG_COHORT,
+    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who made it (the log is theirs)."),
+    kind: str = typer.Option(..., "--kind", metavar="ID", help="Its output kind's id."),
+    title: str = typer.Option(..., "--title", metavar="TEXT", help="Its title."),
+    assignment: Optional[str] = typer.Option(None, "--assignment", metavar="ID", help="The assignment it answers."),
+    status: Optional[str] = typer.Option(None, "--status", metavar="STATUS", help="draft, submitted (default), returned, accepted or published."),
+    output_id: Optional[str] = typer.Option(None, "--id", metavar="ID", help="Its id, shared by every record of the same output."),
+    url: Optional[str] = typer.Option(None, "--url", metavar="URL", help="Where it is published."),
+    reviewed_by: Optional[str] = typer.Option(None, "--reviewed-by", metavar="ID", help="Who reviewed it."),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a knowledge product or a change of its status (an output record in logs/PARTICIPANT.toml)."""
+    record = {
+        "date": date, "participant": participant, "kind": kind, "title": title, "id": output_id,
+        "assignment": assignment, "status": status or "submitted", "url": url, "reviewed_by": reviewed_by,
+        "notes": notes,
+    }
+    _log(cohort, "output", record, file)
+
+
+@log_app.command("assessment", cls=Command, epilog=examples('mentoring log assessment hapsari-sosmed-2015 --participant aminah --competency facebook --level 2 --by kartini'))
+def log_assessment(
+    cohort: str = LOG_COHORT,
+    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who was rated."),
+    competency: str = typer.Option(..., "--competency", metavar="ID", help="The competency's id."),
+    level: str = typer.Option(..., "--level", metavar="LEVEL", help="A level number (0 is the lowest) or a level name."),
+    by: str = typer.Option(..., "--by", metavar="ID|self", help='Who rated (the log is theirs), or "self".'),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a competency rating (an assessment record in logs/BY.toml; logs/PARTICIPANT.toml for self)."""
+    import re
+
+    number = re.fullmatch(r"\s*(-?[0-9]+)\s*", level)
+    record = {
+        "date": date, "participant": participant, "competency": competency,
+        "level": int(number.group(1)) if number else level, "by": by, "notes": notes,
+    }
+    _log(cohort, "assessment", record, file)
+
+
+@log_app.command("measurement", cls=Command, epilog=examples('mentoring log measurement hapsari-sosmed-2015 --result page-followers --value 1200 --source "page insights"'))
+def log_measurement(
+    cohort: str = LOG_COHORT,
+    result: str = typer.Option(..., "--result", metavar="ID", help="The id of a result whose measure is reported."),
+    value: float = typer.Option(..., "--value", metavar="NUMBER", help="The value observed."),
+    source: Optional[str] = typer.Option(None, "--source", metavar="TEXT", help="Where the figure comes from."),
+    date: Optional[str] = LOG_DATE,
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Log a value observed by hand (a measurement record in logs/measurements.toml)."""
+    record = {"date": date, "result": result, "value": value, "source": source, "notes": notes}
+    _log(cohort, "measurement", record, file)

@@ -1,0 +1,178 @@
+"""The door: open a workspace, get everything in it with every problem already located.
+
+    ws = open_workspace("path/to/workspace")
+    ws.problems                      # every problem, path:line located, in file and line order
+    ws.progress("hapsari-sosmed-2015", as_of=date(2015, 3, 31))
+
+Loading, checking and locating happen here once, in that order, for every caller: the command
+line, the logbook, a web app, a notebook. Bad data never raises (it is in `problems`); a bad
+argument raises `UsageError`, and asking for the figures of a cohort with errors raises
+`DataError`, which carries those errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+import attrs
+
+from . import checks, loader
+from .cache import Cache
+from .errors import DataError, UsageError, enum_value
+from .layout import COHORTS, CURRICULA, about_cohort
+from .model import By, Cohort, Curriculum, Loaded
+from .problems import Problem, did_you_mean
+from .progress import Progress, progress
+
+if TYPE_CHECKING:
+    from .logbook import Outcome
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def as_date(value: object, what: str = "as_of") -> dt.date:
+    """A date from a date or an ISO string (`2015-03-31`); today for None."""
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise UsageError(f"{what}: expected a date such as 2015-03-31, got {value!r}")
+
+
+def find_workspace(start: PathLike = ".") -> Path:
+    """The nearest folder at or above `start` that holds `curricula/` or `cohorts/`."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CURRICULA).is_dir() or (folder / COHORTS).is_dir():
+            return folder
+    raise UsageError(f"no workspace found at or above {here}: a workspace is a folder holding curricula/ or cohorts/")
+
+
+def cohort_ids(root: PathLike) -> list[str]:
+    """The ids of every cohort folder of a workspace, sorted (nothing is read)."""
+    return loader.cohort_ids(Path(root))
+
+
+def known_cohorts(root: Path, wanted: Iterable[str]) -> list[str]:
+    """The wanted cohort ids, each checked to exist (a UsageError with "did you mean" if not)."""
+    ids = loader.cohort_ids(root)
+    wanted = list(wanted)
+    for id_ in wanted:
+        if id_ not in ids:
+            listed = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+            raise UsageError(f'unknown cohort "{id_}"{did_you_mean(id_, ids)}; cohorts: {listed or "none"}')
+    return wanted
+
+
+def _cache_of(root: Path, cache: Union[bool, PathLike, None]) -> Optional[Cache]:
+    if cache is None or cache is False:
+        return None
+    return Cache.for_workspace(root, None if cache is True else Path(cache))
+
+
+def inspect(root: Path, cohorts: Optional[Sequence[str]] = None,
+            cache: Optional[Cache] = None) -> tuple[Loaded, list[Problem]]:
+    """Load the workspace (the named cohorts, default all) and check it: the data and every
+    problem, located. Only the curricula the named cohorts run are checked when cohorts are named."""
+    data, problems = loader.load_workspace(root, cohorts, cache)
+    used = None if cohorts is None else sorted({data.cohorts[c].curriculum for c in cohorts if c in data.cohorts})
+    located = loader.locate(root, problems + checks.check_workspace(data, used))
+    return data, sorted(located, key=lambda p: (p.path, p.line or 0))
+
+
+@attrs.frozen
+class Workspace:
+    """A workspace as read: its curricula and cohorts, and every problem found in them."""
+
+    root: Path
+    """The workspace folder."""
+    data: Loaded
+    """The curricula and cohorts that loaded."""
+    problems: tuple[Problem, ...]
+    """Every problem (errors and warnings), located, in file and line order."""
+    partial: bool = False
+    """True when only some cohorts were opened."""
+
+    @property
+    def curricula(self) -> Mapping[str, Curriculum]:
+        """Curricula that loaded, by id."""
+        return self.data.curricula
+
+    @property
+    def cohorts(self) -> Mapping[str, Cohort]:
+        """Cohorts that loaded, by id (a cohort whose cohort.toml could not be read is absent)."""
+        return self.data.cohorts
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors."""
+        return tuple(p for p in self.problems if p.is_error)
+
+    def problems_of(self, cohort_id: str) -> tuple[Problem, ...]:
+        """The problems in a cohort's own files and in the curriculum it runs."""
+        cohort = self.cohorts.get(cohort_id)
+        curriculum = cohort.curriculum if cohort is not None else None
+        return tuple(p for p in self.problems if about_cohort(p.path, cohort_id, curriculum))
+
+    def sound(self, cohort_id: str) -> bool:
+        """Whether a cohort loaded and has no error of its own or in its curriculum: fit to report on."""
+        return cohort_id in self.cohorts and not any(p.is_error for p in self.problems_of(cohort_id))
+
+    @property
+    def sound_cohorts(self) -> tuple[str, ...]:
+        """The ids of the cohorts fit to report on."""
+        return tuple(id_ for id_ in self.cohorts if self.sound(id_))
+
+    def cohort(self, cohort_id: str) -> Cohort:
+        """A cohort fit to report on, or UsageError (unknown) or DataError (it has errors)."""
+        if cohort_id not in self.cohorts:
+            if cohort_id not in loader.cohort_ids(self.root):
+                known_cohorts(self.root, [cohort_id])
+        errors = [p for p in self.problems_of(cohort_id) if p.is_error]
+        if errors or cohort_id not in self.cohorts:
+            raise DataError(f'cohort "{cohort_id}" has errors and is not reported on', errors)
+        return self.cohorts[cohort_id]
+
+    def progress(self, cohort_id: str, as_of: Union[dt.date, str, None] = None,
+                 by: Union[By, str, None] = None) -> Progress:
+        """A cohort's figures as of a date (default today), broken down `by` a participants' field."""
+        day = as_date(as_of)
+        field = None if by is None else enum_value(By, by, "by")
+        cohort = self.cohort(cohort_id)
+        return progress(cohort, self.curricula[cohort.curriculum], day, field)
+
+    def append_record(self, cohort_id: str, kind: str, record: Any, file: Optional[str] = None) -> Outcome:
+        """`mentoring.append_record` in this workspace (the files as they are now, not as opened)."""
+        from .logbook import append_record
+
+        return append_record(self.root, cohort_id, kind, record, file)
+
+
+def open_workspace(path: PathLike = ".", *, search: bool = True, cohorts: Optional[Iterable[str]] = None,
+                   cache: Union[bool, PathLike, None] = False) -> Workspace:
+    """Read a workspace: every curriculum and cohort (or only the named cohorts), checked, with
+    every problem located.
+
+    `path` is the workspace folder or, with `search` (the default), any folder inside it: the
+    nearest folder at or above it holding `curricula/` or `cohorts/` is used. `cache` keeps the
+    logs read in a cache folder (True: the user's cache folder; a path: that folder).
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise UsageError(f"path: expected a folder's path (a str or a pathlib.Path), got {type(path).__name__}")
+    root = find_workspace(path) if search else Path(path)
+    if not root.is_dir():
+        raise UsageError(f"workspace {root} is not a folder")
+    wanted = None if cohorts is None else known_cohorts(root, cohorts)
+    data, problems = inspect(root, wanted, _cache_of(root, cache))
+    return Workspace(root, data, tuple(problems), partial=wanted is not None)
