@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 
 import pytest
 
-from mentoring import loader
-from mentoring.cache import Cache
+from mentoring import loader, model
+from mentoring.cache import VERSION, Cache
 
 LOG = """
 # Rina's log
@@ -60,6 +61,31 @@ def test_a_warm_load_equals_a_cold_one_without_parsing_the_log(setup, monkeypatc
     assert warm[0].cohorts["k1"].logs[0].measurements[0].value == 12.5
 
 
+def test_actions_and_their_dates_and_statuses_come_back_from_the_cache(workspace, minimal, tmp_path_factory, monkeypatch):
+    """[[action]] records are cached too, optional dates, statuses and lists included, and come back equal."""
+    root = workspace({**minimal, "cohorts/k1/logs/actions.toml": """
+        [[action]]
+        id = "more-posts"
+        date = 2015-03-10
+        text = "Post twice a week"
+        due = 2015-03-24
+        results = ["posts"]
+
+        [[action]]
+        id = "more-posts"
+        date = 2015-03-20
+        status = "done"
+    """})
+    cache = Cache.for_workspace(root, tmp_path_factory.mktemp("cache"))
+    cold = loader.load_workspace(root, cache=cache)
+    monkeypatch.setattr(loader, "_records_of", lambda *args: pytest.fail("a cached log was read again"))
+    warm = loader.load_workspace(root, cache=cache)
+    assert warm == cold
+    first, update = warm[0].cohorts["k1"].logs[0].actions
+    assert (first.due, first.results, first.status) == (dt.date(2015, 3, 24), ("posts",), None)
+    assert (update.due, update.status) == (None, model.ActionStatus.DONE)
+
+
 def test_a_changed_file_of_the_same_size_and_time_is_not_served(setup):
     """Bytes are hashed: an edit that keeps size and modification time is still read afresh."""
     root, cache, log = setup
@@ -90,8 +116,10 @@ def test_a_deleted_file_is_not_served(setup):
     assert ws.cohorts["k1"].logs == ()
 
 
-@pytest.mark.parametrize("garbage", [b"", b"\x00\xff not json", b'{"version": 1}', b"[]", b'{"version": 1, "logs": []}',
-                                     b'{"version": 1, "logs": {"cohorts/k1/logs/rina.toml": {"size": 0}}}'])
+@pytest.mark.parametrize("garbage", [b"", b"\x00\xff not json", b'{"version": %d}' % VERSION, b"[]",
+                                     b'{"version": %d, "logs": []}' % VERSION,
+                                     b'{"version": %d, "logs": {"cohorts/k1/logs/rina.toml": {"size": 0}}}' % VERSION,
+                                     b'{"version": %d, "logs": {}}' % (VERSION - 1)])
 def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(setup, garbage):
     """A cache entry that is not what it should be is ignored: the log is read again and the entry rewritten."""
     root, cache, _ = setup
@@ -99,7 +127,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(setup, garbage):
     (entry,) = cache.folder.glob("*.json")
     entry.write_bytes(garbage)
     assert loader.load_workspace(root, cache=cache) == cold
-    assert json.loads(entry.read_bytes())["version"] == 1  # rebuilt
+    assert json.loads(entry.read_bytes())["version"] == VERSION  # rebuilt
 
 
 def test_a_tampered_entry_of_the_wrong_shape_is_ignored(setup):

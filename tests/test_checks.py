@@ -875,6 +875,145 @@ def test_measurement_only_for_a_reported_result(problems, minimal):
     ]
 
 
+# --- follow-up actions ------------------------------------------------------------------------------------
+
+ACTIONS = "cohorts/k1/logs/actions.toml"
+
+
+def test_action_owner_and_results_name_people_and_results_that_exist(problems, minimal):
+    """An action's owner is anyone in the cohort (a participant, an observer too) and its results are the curriculum's."""
+    assert problems({**minimal, ACTIONS: """
+        [[action]]
+        id = "visits"
+        date = 2015-03-10
+        text = "Count the visitors at the open day"
+        owner = "obs"
+        results = ["visitors"]
+
+        [[action]]
+        id = "posts"
+        date = 2015-03-10
+        text = "Post twice a week"
+        owner = "p1"
+        results = ["visitors", "post", "followers"]
+
+        [[action]]
+        id = "posts"
+        date = 2015-03-12
+        owner = "Dewi"
+    """}) == [
+        f'{ACTIONS}:12: error: action.owner: unknown person "p1" (did you mean "p01"?)',
+        f'{ACTIONS}:13: error: action.results: unknown result "post" (did you mean "posts"?)',
+        f'{ACTIONS}:13: error: action.results: unknown result "followers"',
+        f'{ACTIONS}:18: error: action.owner: unknown person "Dewi" (that is the name of "p02"; write the id)',
+    ]
+
+
+def test_the_earliest_record_of_an_action_gives_its_text(problems, minimal):
+    """The earliest record of an id, by date, then log file name, then line, must give `text`; later ones need not.
+
+    "late" opens in b.toml on 03-05, before a.toml's record of 03-06: b.toml:1 lacks text, a.toml:1 does not count.
+    "tie" has records on 03-07 in a.toml (line 6, with text) and b.toml (line 6, without): a.toml is first, no problem.
+    "same-file" has two records of 03-08 in b.toml, the first (line 11) without text: a problem there."""
+    assert problems({**minimal, "cohorts/k1/logs/a.toml": """
+        [[action]]
+        id = "late"
+        date = 2015-03-06
+        text = "Given, but not on the earliest record"
+
+        [[action]]
+        id = "tie"
+        date = 2015-03-07
+        text = "Opened in a.toml"
+    """, "cohorts/k1/logs/b.toml": """
+        [[action]]
+        id = "late"
+        date = 2015-03-05
+        status = "open"
+
+        [[action]]
+        id = "tie"
+        date = 2015-03-07
+        status = "done"
+
+        [[action]]
+        id = "same-file"
+        date = 2015-03-08
+
+        [[action]]
+        id = "same-file"
+        date = 2015-03-08
+        text = "Too late: the record above opened it"
+    """}) == [
+        'cohorts/k1/logs/b.toml:1: error: action: the earliest record of action "late" opens it and must give its text (what is to be done)',
+        'cohorts/k1/logs/b.toml:11: error: action: the earliest record of action "same-file" opens it and must give its text (what is to be done)',
+    ]
+
+
+def test_an_unreadable_action_record_holds_back_the_text_rule(problems, minimal):
+    """While one action record cannot be read, no record is said to open its action without text (it may be that one)."""
+    assert problems({**minimal, ACTIONS: """
+        [[action]]
+        id = "posts"
+        date = 2015-03-10
+        text = "Post twice a week"
+        status = "finished"
+
+        [[action]]
+        id = "posts"
+        date = 2015-03-12
+        status = "done"
+    """}) == [
+        f'{ACTIONS}:5: error: action.status: expected one of open, done, dropped, got "finished"',
+    ]
+
+
+def test_action_due_before_the_record_that_sets_it_is_a_warning(problems, minimal):
+    """A due date before its own record's date is a warning; due on that day, or an earlier due kept by a later record, is not."""
+    assert problems({**minimal, ACTIONS: """
+        [[action]]
+        id = "posts"
+        date = 2015-03-10
+        text = "Post twice a week"
+        due = 2015-03-10
+
+        [[action]]
+        id = "posts"
+        date = 2015-03-20
+        status = "open"
+
+        [[action]]
+        id = "posts"
+        date = 2015-03-21
+        due = 2015-03-14
+    """}) == [
+        f"{ACTIONS}:15: warning: action.due: 2015-03-14 is before the date of this record (2015-03-21)",
+    ]
+
+
+def test_rollup_only_on_a_reported_result(problems):
+    """`rollup` says how a reported result's cohorts add up; on any other measure it is an error at its line."""
+    assert problems({CUR: """
+        title = "t"
+
+        [[results]]
+        id = "posts"
+        statement = "s"
+        measure = "outputs"
+        target = 10
+        rollup = "sum"
+
+        [[results]]
+        id = "followers"
+        statement = "One page shared by every cohort"
+        measure = "reported"
+        target = 500
+        rollup = "max"
+    """}) == [
+        f'{CUR}:8: error: results.rollup: does not apply to measure "outputs" (only "reported" results take it)',
+    ]
+
+
 # --- dates ------------------------------------------------------------------------------------------------
 
 

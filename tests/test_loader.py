@@ -7,6 +7,7 @@ first line after the opening quotes; see conftest.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -268,7 +269,7 @@ def test_unknown_record_kind_with_did_you_mean(problems, minimal):
         date = 2015-03-03
     """}) == [
         f'{LOG}:7: error: unknown record kind "sesion" (did you mean "session"?); '
-        "a log holds [[session]], [[output]], [[assessment]], [[measurement]]",
+        "a log holds [[session]], [[output]], [[assessment]], [[measurement]], [[action]]",
     ]
 
 
@@ -490,6 +491,82 @@ def test_record_kinds_in_any_order_and_mixed(workspace, minimal):
     assert [o.title for o in log.outputs] == ["First", "Second"]
     assert [o.status for o in log.outputs] == [model.Status.SUBMITTED, model.Status.DRAFT]
     assert len(log.sessions) == 1
+
+
+def test_action_records_keep_what_each_record_gives(workspace, minimal):
+    """An [[action]] record structures with the keys it gives and None for the rest (a key left out keeps
+    the earlier record's value), so an update is told from a record that clears a value (`results = []`)."""
+    root = workspace({**minimal, "cohorts/k1/logs/actions.toml": """
+        [[action]]
+        id = "more-posts"
+        date = 2015-03-10
+        text = "Each cadre posts twice a week"
+        owner = "rina"
+        due = 2015-03-24
+        results = ["posts"]
+        cause = "Cadres wait for the mentor"
+
+        [[action]]
+        id = "more-posts"
+        date = 2015-03-20
+        results = []
+        status = "dropped"
+    """})
+    ws, found = load_workspace(root)
+    assert found == []
+    (log,) = ws.cohorts["k1"].logs
+    opened, update = log.actions
+    assert opened == model.Action("more-posts", dt.date(2015, 3, 10), text="Each cadre posts twice a week", owner="rina",
+                                  due=dt.date(2015, 3, 24), results=("posts",), cause="Cadres wait for the mentor")
+    assert opened.status is None and opened.notes is None
+    assert update == model.Action("more-posts", dt.date(2015, 3, 20), results=(), status=model.ActionStatus.DROPPED)
+    assert update.text is None and update.owner is None and update.due is None
+
+
+def test_result_type_baseline_date_rollup_and_sex(workspace, minimal):
+    """The keys of periods, rollups and breakdowns structure into the model; left out, type is output,
+    and baseline date, rollup and sex are None (not recorded)."""
+    root = workspace({**minimal, CUR: """
+        title = "t"
+
+        [[results]]
+        id = "followers"
+        statement = "s"
+        measure = "reported"
+        target = 500
+        baseline = 350
+        baseline_date = 2014-12-31
+        type = "outcome"
+        rollup = "max"
+
+        [[results]]
+        id = "sessions"
+        statement = "s"
+        measure = "sessions"
+        target = 4
+    """, COH: """
+        curriculum = "sosmed"
+        start = 2015-03-01
+        end = 2015-03-31
+
+        [[people]]
+        id = "p01"
+        name = "Aminah"
+        role = "participant"
+        sex = "female"
+
+        [[people]]
+        id = "p02"
+        name = "Budi"
+        role = "participant"
+    """})
+    ws, found = load_workspace(root)
+    assert found == []
+    followers, sessions = ws.curricula["sosmed"].results
+    assert (followers.type, followers.baseline_date, followers.rollup) == (
+        model.ResultType.OUTCOME, dt.date(2014, 12, 31), model.Rollup.MAX)
+    assert (sessions.type, sessions.baseline_date, sessions.rollup) == (model.ResultType.OUTPUT, None, None)
+    assert [p.sex for p in ws.cohorts["k1"].people] == [model.Sex.FEMALE, None]
 
 
 # --- cohort.toml ------------------------------------------------------------------------------

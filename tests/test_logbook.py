@@ -30,7 +30,7 @@ from mentoring.logbook import (
     record_block,
     record_data,
 )
-from mentoring.model import Assessment, Measurement, Output, Session, Status
+from mentoring.model import Action, ActionStatus, Assessment, Measurement, Output, Session, Status
 from mentoring.problems import format_problem
 
 DAY = dt.date(2015, 3, 5)
@@ -157,6 +157,22 @@ def test_authors_name_the_log(root: Path) -> None:
         "cohorts/k1/logs/p02.toml", "cohorts/k1/logs/imp.toml", "cohorts/k1/logs/p01.toml", "cohorts/k1/logs/measurements.toml",
     ]
     assert "status = \"submitted\"" in wrote[0].written.text
+    assert workspace_problems(root) == []
+
+
+def test_actions_go_to_the_shared_actions_log(root: Path) -> None:
+    """An action, opened or updated, goes to logs/actions.toml (a plan agreed together, not one author's),
+    its status written as its value; an update that would make the action's earliest record lack text
+    (an earlier date, no text) is refused."""
+    opened = append_record(root, "k1", "action", Action(id="more-posts", date=DAY, text="Post twice a week", owner="p01",
+                                                        due=dt.date(2015, 3, 19), results=("posts",)))
+    done = append_record(root, "k1", "action", {"id": "more-posts", "date": dt.date(2015, 3, 20), "status": "done"})
+    assert [o.written.path for o in (opened, done)] == ["cohorts/k1/logs/actions.toml"] * 2
+    assert done.written.text == '[[action]]\nid = "more-posts"\ndate = 2015-03-20\nstatus = "done"\n'
+    assert done.written.record.status is ActionStatus.DONE
+    earlier = append_record(root, "k1", "action", {"id": "more-posts", "date": dt.date(2015, 3, 4), "owner": "rina"})
+    assert formatted(earlier) == ['cohorts/k1/logs/actions.toml:14: error: action: the earliest record of action '
+                                  '"more-posts" opens it and must give its text (what is to be done)']
     assert workspace_problems(root) == []
 
 

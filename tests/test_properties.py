@@ -129,6 +129,10 @@ def curricula(draw: Any) -> dict:
         else:
             result["target"] = draw(COUNT)
         _maybe(draw, result, "baseline", COUNT)
+        _maybe(draw, result, "baseline_date", st.dates(dt.date(2013, 1, 1), dt.date(2016, 12, 31)))
+        _maybe(draw, result, "type", st.sampled_from([t.value for t in model.ResultType]))
+        if measure is model.Measure.REPORTED:
+            _maybe(draw, result, "rollup", st.sampled_from([r.value for r in model.Rollup]))
         _maybe(draw, result, "due_day", st.integers(0, 90))
         if measure is model.Measure.PARTICIPANTS and draw(st.booleans()):
             result["criteria"] = rule()
@@ -176,6 +180,7 @@ def workspaces(draw: Any) -> dict[str, dict]:
         person: dict[str, Any] = {"id": pid, "name": draw(TEXT), "role": role}
         _maybe(draw, person, "organisation", TEXT)
         _maybe(draw, person, "group", st.sampled_from(["A", "B", "sudah di media sosial"]))
+        _maybe(draw, person, "sex", st.sampled_from([s.value for s in model.Sex]))
         _maybe(draw, person, "contact", TEXT)
         if draw(st.booleans()):
             person["joined"] = _day(draw, start, end)
@@ -196,7 +201,7 @@ def workspaces(draw: Any) -> dict[str, dict]:
     for name in draw(st.lists(SLUG, min_size=1, max_size=3, unique=True)):
         log: dict[str, list] = {}
         for _ in range(draw(st.integers(0, 6))):
-            kind = draw(st.sampled_from(["session", "output", "assessment", "measurement"]))
+            kind = draw(st.sampled_from(list(model.RECORD_KINDS)))
             record: dict[str, Any] = {"date": _day(draw, start, end)}
             if kind == "session":
                 record.update(mentor=draw(st.sampled_from(mentors)), hours=draw(st.one_of(st.integers(1, 8), st.sampled_from([0.5, 1.5, 2.25]))),
@@ -233,6 +238,14 @@ def workspaces(draw: Any) -> dict[str, dict]:
             elif kind == "measurement" and reported:
                 record.update(result=draw(st.sampled_from(reported)), value=draw(COUNT))
                 _maybe(draw, record, "source", TEXT)
+            elif kind == "action":  # every record gives text, so whichever is earliest opens its action well
+                record.update(id=draw(st.sampled_from(["x1", "x2"])), text=draw(TEXT))
+                _maybe(draw, record, "owner", st.sampled_from(ids))
+                _maybe(draw, record, "due", st.just(record["date"] + dt.timedelta(days=draw(st.integers(0, 30)))))
+                _maybe(draw, record, "results", st.just(_subset(draw, sorted(results))))
+                _maybe(draw, record, "cause", TEXT)
+                _maybe(draw, record, "status", st.sampled_from([s.value for s in model.ActionStatus]))
+                _maybe(draw, record, "notes", TEXT)
             else:
                 continue
             log.setdefault(kind, []).append(record)
@@ -284,9 +297,7 @@ def as_files(ws: model.Workspace) -> dict[str, Any]:
         files[f"cohorts/{cid}/cohort.toml"] = data
         for log in cohort.logs:
             records = _drop_none(converter.unstructure(log))
-            files[log.path] = {kind: records[table] for kind, table in
-                               [("session", "sessions"), ("output", "outputs"), ("assessment", "assessments"), ("measurement", "measurements")]
-                               if records[table]}
+            files[log.path] = {kind: records[table] for kind, table in model.RECORD_TABLES.items() if records[table]}
     return files
 
 
@@ -312,13 +323,15 @@ REQUIRED = {
             ("output_kinds",): ["id", "title"], ("assignments",): ["id", "title"], ("results",): ["id", "statement", "measure", "target"]},
     "coh": {(): ["curriculum", "start", "end"], ("people",): ["id", "name", "role"]},
     "log": {("session",): ["date", "mentor", "hours", "attended"], ("output",): ["date", "participant", "kind", "title"],
-            ("assessment",): ["date", "participant", "competency", "level", "by"], ("measurement",): ["date", "result", "value"]},
+            ("assessment",): ["date", "participant", "competency", "level", "by"], ("measurement",): ["date", "result", "value"],
+            ("action",): ["id", "date"]},
 }
 #: Keys whose value names something else by its id, by file kind (a list's items too).
 REFERENCES = {
     "cur": {"objectives", "module", "output", "kinds", "assignment", "modules", "assignments"},
     "coh": {"curriculum"},
-    "log": {"mentor", "attended", "expected", "modules", "participant", "kind", "assignment", "reviewed_by", "competency", "by", "result"},
+    "log": {"mentor", "attended", "expected", "modules", "participant", "kind", "assignment", "reviewed_by", "competency", "by", "result",
+            "owner", "results"},
 }
 
 

@@ -12,6 +12,7 @@ expected shape (corrupt, from another version, tampered with) is ignored and reb
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import json
 import os
@@ -27,7 +28,7 @@ from . import model
 from .problems import Problem, Severity
 
 #: Bump when the entry's shape or the meaning of what is cached changes.
-VERSION = 1
+VERSION = 2
 
 _TABLES = [(model.RECORD_TABLES[kind], cls) for kind, cls in model.RECORD_KINDS.items()]
 
@@ -47,25 +48,41 @@ def default_folder() -> Path:
 # --- records as JSON rows ----------------------------------------------------------------------
 
 
+def _optional_of(type_: Any) -> Any:
+    """X for Optional[X], else None."""
+    args = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+    return args[0] if typing.get_origin(type_) is typing.Union and len(args) == 1 else None
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
 def _decoder(type_: Any) -> Optional[Callable[[Any], Any]]:
     """How to turn a JSON value back into a field's value, by the field's type (None: as it is)."""
-    args = [arg for arg in typing.get_args(type_) if arg is not type(None)]
-    if typing.get_origin(type_) is typing.Union and len(args) == 1:
-        inner = _decoder(args[0])
+    if (inner_type := _optional_of(type_)) is not None:
+        inner = _decoder(inner_type)
         return None if inner is None else lambda value: None if value is None else inner(value)
     if type_ is dt.date:
         return dt.date.fromisoformat
     if typing.get_origin(type_) is tuple:
         return lambda value: tuple(map(sys.intern, value))
-    if isinstance(type_, type) and issubclass(type_, model.Status):
-        return model.Status
+    if _is_enum(type_):
+        return type_
     return None
+
+
+def _held_as_is(type_: Any) -> bool:
+    """Whether JSON holds a field's values as they are, optional or not: all but dates and enums
+    (tuples become lists, and come back as tuples by the decoder)."""
+    type_ = _optional_of(type_) or type_
+    return type_ is not dt.date and not _is_enum(type_)
 
 
 def _encode(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, model.Status):
+    if isinstance(value, enum.Enum):
         return value.value
     return value
 
@@ -80,7 +97,7 @@ class _Codec:
         decoders = [(n, _decoder(hints[name])) for n, name in enumerate(self.names)]
         self.decoders = [(n, decode) for n, decode in decoders if decode is not None]
         #: Fields whose values JSON cannot hold as they are (dates, statuses); tuples become lists.
-        self.converted = [n for n, name in enumerate(self.names) if hints[name] in (dt.date, model.Status)]
+        self.converted = [n for n, name in enumerate(self.names) if not _held_as_is(hints[name])]
 
     def encode(self, record: Any) -> list[Any]:
         row = [getattr(record, name) for name in self.names]

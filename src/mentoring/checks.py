@@ -180,6 +180,9 @@ def check_results(cur: Curriculum) -> Iterator[Problem]:
                 yield Problem(path, "results.modules: " + unknown("module", ref, modules), keys=(*keys, "modules", n))
         if result.criteria is not None:
             yield from _rule_problems(cur, result.criteria, path, (*keys, "criteria"), "results.criteria")
+        if result.rollup is not None and result.measure is not Measure.REPORTED:
+            yield Problem(path, f'results.rollup: does not apply to measure "{result.measure.value}" (only "reported" results take it)',
+                          keys=(*keys, "rollup"))
         if result.measure is Measure.CADENCE and result.every_days is None:
             yield Problem(path, 'results: measure "cadence" needs every_days (the length of a period in days)', keys=keys)
         for name, least in [("every_days", 1), ("per_period", 1), ("from_day", 0), ("due_day", 0)]:
@@ -395,6 +398,38 @@ def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                           'not "reported"; its actual is computed from the logs', keys=(*keys, "result"))
 
 
+def check_actions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
+    """An action's id is a slug, its owner a person of the cohort (any role), its results results
+    of the curriculum; the earliest record of an id (in the order of outputs) gives its text; a
+    `due` before the date of the record that sets it is a warning.
+
+    While a record of an action cannot be read, which record is the earliest of its id cannot be
+    known: the text rule waits until it is fixed (its own problem already says what is wrong)."""
+    refs = _Refs(cohort, cur)
+    everyone = frozenset(Role)
+    unreadable = any(log.skipped.get("action") for log in cohort.logs)
+    opened: set[str] = set()
+    # A stable sort by date of records gathered by log path and line: the order of outputs.
+    for log, keys, action in sorted(_records(cohort, "action"), key=lambda item: item[2].date):
+        def problem(key: Keys, message: str, severity: Severity = Severity.ERROR) -> Problem:
+            return Problem(log.path, message, severity, keys=(*keys, *key))
+
+        if not SLUG.match(action.id):
+            yield problem(("id",), f'action.id: "{action.id}" is not a valid id: {SLUG_RULE}')
+        if action.id not in opened:
+            opened.add(action.id)
+            if not unreadable and not (action.text or "").strip():
+                yield problem(("text",) if action.text is not None else (),
+                              f'action: the earliest record of action "{action.id}" opens it and must give its text (what is to be done)')
+        if action.owner is not None and (message := refs.person(action.owner, everyone, "person")) is not None:
+            yield problem(("owner",), f"action.owner: {message}")
+        for n, ref in enumerate(action.results or ()):
+            if ref not in refs.results:
+                yield problem(("results", n), "action.results: " + unknown("result", ref, refs.results))
+        if action.due is not None and action.due < action.date:
+            yield problem(("due",), f"action.due: {action.due} is before the date of this record ({action.date})",
+                          Severity.WARNING)
+
 
 def check_dates(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     """A record dated outside the cohort's dates is worth a look (a warning)."""
@@ -416,6 +451,7 @@ COHORT_CHECKS: list[CohortCheck] = [
     check_outputs,
     check_assessments,
     check_measurements,
+    check_actions,
     check_dates,
 ]
 

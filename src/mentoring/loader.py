@@ -470,10 +470,7 @@ def _records_of(rel: str, data: Optional[dict], problems: list[Problem]) -> tupl
                 records[kind].append(record)
     log = model.LogFile(
         rel,
-        sessions=tuple(records["session"]),
-        outputs=tuple(records["output"]),
-        assessments=tuple(records["assessment"]),
-        measurements=tuple(records["measurement"]),
+        **{model.RECORD_TABLES[kind]: tuple(read) for kind, read in records.items()},
         skipped={kind: tuple(positions) for kind, positions in skipped.items()},
     )
     return log, problems

@@ -17,6 +17,7 @@ back as problems in the `Outcome`.
 
 from __future__ import annotations
 
+import enum
 import math
 import os
 import re
@@ -40,15 +41,16 @@ from .problems import Problem, did_you_mean
 from .workspace import open_workspace
 
 #: A record as the model holds it.
-Record = Union[model.Session, model.Output, model.Assessment, model.Measurement]
+Record = Union[model.Session, model.Output, model.Assessment, model.Measurement, model.Action]
 
 #: The lock file of a cohort, held around read, check and write (git-ignore it).
 LOCK_NAME = ".mentoring-log.lock"
 #: Temporary files are `.<log name>.tmp-<random>` beside the log (git-ignore them); one left by a
 #: killed writer is removed by the next writer, under the lock.
 TMP_INFIX = ".tmp-"
-#: Who a record's default log file is named after, by record kind.
+#: The default log files of records that no one person authors.
 MEASUREMENTS_FILE = "measurements"
+ACTIONS_FILE = "actions"
 
 _BAD_NAME = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 
@@ -62,7 +64,7 @@ class Written:
     line: int
     """1-based line of the record's `[[kind]]` header in that file."""
     kind: str
-    """`session`, `output`, `assessment` or `measurement`."""
+    """`session`, `output`, `assessment`, `measurement` or `action`."""
     record: Any
     """The record as written (a model instance)."""
     text: str
@@ -114,7 +116,8 @@ def file_name_problem(name: str) -> Optional[str]:
 
 def author_of(kind: str, record: Union[Record, Mapping[str, Any]]) -> Optional[str]:
     """Whose log a record goes to by default: the mentor, the participant, the assessor
-    (the participant for a self-assessment) or `measurements`; None when the record does not say."""
+    (the participant for a self-assessment), `measurements` or `actions` (a plan agreed together,
+    updated by anyone); None when the record does not say."""
     get = record.get if isinstance(record, Mapping) else lambda key: getattr(record, key, None)
     if kind == "session":
         author = get("mentor")
@@ -126,6 +129,8 @@ def author_of(kind: str, record: Union[Record, Mapping[str, Any]]) -> Optional[s
             author = get("participant")
     elif kind == "measurement":
         author = MEASUREMENTS_FILE
+    elif kind == "action":
+        author = ACTIONS_FILE
     else:
         author = None
     return author if isinstance(author, str) else None
@@ -155,7 +160,7 @@ def log_file(cohort_id: str, kind: str, record: Union[Record, Mapping[str, Any]]
 
 def _plain(value: Any) -> Any:
     """A model value as a TOML value: enums by their value, whole floats as ints, tuples as lists."""
-    if isinstance(value, model.Status):
+    if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
         return int(value)

@@ -98,6 +98,51 @@ _STATUS_RANK = {
 }
 
 
+class Sex(enum.Enum):
+    """A person's sex, as recorded for breakdowns (absent means not recorded)."""
+
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+class ResultType(enum.Enum):
+    """A result's place in the results chain."""
+
+    OUTPUT = "output"
+    OUTCOME = "outcome"
+    IMPACT = "impact"
+    OTHER = "other"
+
+    @property
+    def iati_code(self) -> str:
+        """IATI ResultType code: 1 output, 2 outcome, 3 impact, 9 other."""
+        return _IATI_RESULT_TYPES[self]
+
+
+_IATI_RESULT_TYPES = {
+    ResultType.OUTPUT: "1",
+    ResultType.OUTCOME: "2",
+    ResultType.IMPACT: "3",
+    ResultType.OTHER: "9",
+}
+
+
+class Rollup(enum.Enum):
+    """How a `reported` result's cohorts add up into a programme total."""
+
+    SUM = "sum"
+    MAX = "max"
+
+
+class ActionStatus(enum.Enum):
+    """Where a follow-up action stands."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
 class Measure(enum.Enum):
     """How an expected result's actual value is computed."""
 
@@ -241,6 +286,12 @@ class Result:
     """The value promised: a count, or a percentage where the measure allows."""
     baseline: Optional[float] = None
     """The value before the programme, reported as given."""
+    baseline_date: Optional[dt.date] = None
+    """When the baseline was measured; None means the cohort's start."""
+    type: ResultType = ResultType.OUTPUT
+    """Its place in the results chain: output, outcome, impact or other."""
+    rollup: Optional[Rollup] = None
+    """reported only: how cohorts add up into a programme total; None means sum."""
     due_day: Optional[int] = None
     """Days after the cohort's start; None means the cohort's end."""
     criteria: Optional[Completion] = None
@@ -312,6 +363,8 @@ class Person:
     """Their organisation (an NGO, a union, a contingent)."""
     group: Optional[str] = None
     """Free text used to break reports down."""
+    sex: Optional[Sex] = None
+    """female, male or other; None means not recorded."""
     joined: Optional[dt.date] = None
     """Enrolled from this date; None means the cohort's start."""
     left: Optional[dt.date] = None
@@ -402,12 +455,41 @@ class Measurement:
     """Free text."""
 
 
+@attrs.frozen
+class Action:
+    """A record about a follow-up action agreed in a reflection (CoRel): who does what by when.
+
+    Records sharing an id describe one action, read in the order of outputs (by date, then log
+    file name, then line): a key given on a later record replaces the earlier value, a key left out
+    (None here) keeps it. The earliest record opens the action and must give its text."""
+
+    id: str
+    """The action's id, shared by every record about it."""
+    date: dt.date
+    """The day of this record."""
+    text: Optional[str] = None
+    """What is to be done; None: not given on this record."""
+    owner: Optional[str] = None
+    """Id of the person who does it (any role); None: not given on this record."""
+    due: Optional[dt.date] = None
+    """By when; None: not given on this record."""
+    results: Optional[tuple[str, ...]] = None
+    """Ids of the results it addresses; None: not given on this record."""
+    cause: Optional[str] = None
+    """Why the gap it addresses arose; None: not given on this record."""
+    status: Optional[ActionStatus] = None
+    """Where it stands as of this record; None: not given (open on the earliest record)."""
+    notes: Optional[str] = None
+    """Free text."""
+
+
 #: Record kinds by their table name in a log file.
 RECORD_KINDS: dict[str, type] = {
     "session": Session,
     "output": Output,
     "assessment": Assessment,
     "measurement": Measurement,
+    "action": Action,
 }
 
 #: Each record kind's field of `LogFile` (`[[session]]` records are in `LogFile.sessions`).
@@ -416,6 +498,7 @@ RECORD_TABLES: dict[str, str] = {
     "output": "outputs",
     "assessment": "assessments",
     "measurement": "measurements",
+    "action": "actions",
 }
 
 
@@ -433,6 +516,8 @@ class LogFile:
     """Its `[[assessment]]` records."""
     measurements: tuple[Measurement, ...] = ()
     """Its `[[measurement]]` records."""
+    actions: tuple[Action, ...] = ()
+    """Its `[[action]]` records."""
     skipped: dict[str, tuple[int, ...]] = attrs.Factory(dict)
     """Record kind to the positions of its records that could not be read (left out above)."""
 

@@ -35,7 +35,7 @@ SLUG = 'use lower-case letters a-z, digits, "-" and "_", starting with a letter 
 STATUSES = "draft, submitted, returned, accepted, published"
 ROLES = "participant, mentor, facilitator, implementer, coordinator, observer"
 MEASURES = "participants, outputs, sessions, hours, attendance, cadence, reported"
-KINDS = "[[session]], [[output]], [[assessment]], [[measurement]]"
+KINDS = "[[session]], [[output]], [[assessment]], [[measurement]], [[action]]"
 
 # A curriculum using every key once (valid with conftest's cohort k1, which sets no target).
 FULL_CUR = """
@@ -1011,3 +1011,148 @@ case("folder: a cohort folder with only notes", {"cohorts/k2/notes.md": "# to do
 case("folder: cohort.toml misnamed", {"cohorts/k2/Cohort.toml": FULL_COH},
      err("cohorts/k2/cohort.toml", 1, "cohorts/k2/ has no cohort.toml: a cohort folder needs one"))
 case("folder: a second cohort in another folder is fine", {"cohorts/k2/cohort.toml": FULL_COH, "cohorts/k2/logs/rina.toml": FULL_LOG})
+
+# --- follow-up actions, and the keys for periods, rollups and breakdowns ---------------------------------
+
+ACT = "cohorts/k1/logs/actions.toml"
+ACTION_STATUSES = "open, done, dropped"
+OPENS = 'action: the earliest record of action "{}" opens it and must give its text (what is to be done)'
+
+# An action opened with every key once, then reassigned, moved and done (valid in the minimal workspace).
+FULL_ACT = """
+[[action]]
+id = "more-posts"
+date = 2015-03-10
+text = "Each cadre posts twice a week"
+owner = "rina"
+due = 2015-03-24
+results = ["posts"]
+cause = "Cadres wait for the mentor to post first"
+status = "open"
+notes = "Agreed at the mid-term reflection"
+
+[[action]]
+id = "more-posts"
+date = 2015-03-20
+owner = "imp"
+due = 2015-03-31
+status = "done"
+"""
+# Lines of FULL_ACT:
+#  1 [[action]]   5 owner = "rina"      9 status = "open"   13 id = "more-posts"   17 status = "done"
+#  2 id           6 due = 2015-03-24   10 notes             14 date = 2015-03-20
+#  3 date         7 results            11 (blank)           15 owner = "imp"
+#  4 text         8 cause              12 [[action]]        16 due = 2015-03-31
+
+
+def act(*changes: tuple[int, Optional[str]]) -> Files:
+    """FULL_ACT as the cohort's logs/actions.toml, with lines changed."""
+    return {ACT: edit(FULL_ACT, *changes)}
+
+
+def opening(path: str, date: str) -> Files:
+    """One more log holding a record of "more-posts" without text (its header on line 1), dated as given."""
+    return {path: f'[[action]]\nid = "more-posts"\ndate = {date}\nstatus = "open"\n'}
+
+
+case("valid: full actions log", act())
+case("valid: an action owned by an observer, due on the day it is agreed", act((5, 'owner = "obs"'), (6, "due = 2015-03-10")))
+case("valid: a later record that does not set due is no warning, even after the due date in force",
+     act((14, "date = 2015-03-28"), (16, None)))
+case("valid: a later record of the same date in a log named later does not open the action",
+     {**act(), **opening("cohorts/k1/logs/zz.toml", "2015-03-10")})
+case("valid: the new keys of curriculum and cohort",
+     {**cur((55, 'type = "outcome"'), (61, 'rollup = "max"'), (71, 'baseline_date = 2015-02-27')),
+      **coh((21, 'sex = "female"'))})
+
+# Types at every key of an action record; a record that cannot be read leaves the others be.
+for line, new, message in [
+    (2, "id = 1", "action.id: expected a string, got 1"),
+    (3, 'date = "2015-03-10"', 'action.date: expected a date such as 2015-03-05 (without quotes), got "2015-03-10"'),
+    (4, "text = 1", "action.text: expected a string, got 1"),
+    (5, 'owner = ["rina"]', "action.owner: expected a string, got a list"),
+    (6, "due = 2015-03-24T10:00:00", "action.due: expected a date such as 2015-03-05, got a date and time (2015-03-24T10:00:00)"),
+    (7, 'results = "posts"', 'action.results: expected a list, got "posts"'),
+    (8, "cause = true", "action.cause: expected a string, got true"),
+    (9, "status = 1", f"action.status: expected one of {ACTION_STATUSES}, got 1"),
+    (10, "notes = []", "action.notes: expected a string, got a list"),
+    (14, "date = 20150320", "action.date: expected a date such as 2015-03-05, got 20150320"),
+    (17, 'status = ["done"]', f"action.status: expected one of {ACTION_STATUSES}, got a list"),
+]:
+    case(f"type: action line {line} {new}", act((line, new)), err(ACT, line, message))
+case("type: action results holding a number", act((7, 'results = ["posts", 2]')),
+     err(ACT, 7, "action.results[1]: expected a string, got 2"))
+case("type: action as a single table", {ACT: '[action]\nid = "more-posts"\n'},
+     err(ACT, 1, "action: expected [[action]] records, got a table"))
+
+# Missing keys: id and date on every record, text on the earliest record of an id.
+case("missing: action id", act((2, None)), err(ACT, 1, 'action: missing required key "id"'))
+case("missing: action date", act((3, None)), err(ACT, 1, 'action: missing required key "date"'))
+case("missing: action date on a later record", act((14, None)), err(ACT, 12, 'action: missing required key "date"'))
+case("missing: action text on its earliest record", act((4, None)), err(ACT, 1, OPENS.format("more-posts")))
+case("missing: action text blank on its earliest record", act((4, 'text = "  "')), err(ACT, 4, OPENS.format("more-posts")))
+case("rule: the earliest record of an action is the earliest by date, whatever its log's name",
+     {**act(), **opening("cohorts/k1/logs/zz.toml", "2015-03-09")},
+     err("cohorts/k1/logs/zz.toml", 1, OPENS.format("more-posts")))
+case("rule: on the same date, the earliest record of an action is in the log named first",
+     {**act(), **opening("cohorts/k1/logs/a.toml", "2015-03-10")},
+     err("cohorts/k1/logs/a.toml", 1, OPENS.format("more-posts")))
+case("rule: an action id that is not a slug is another action, which then has no text",
+     act((2, 'id = "More posts"')),
+     err(ACT, 2, f'action.id: "More posts" is not a valid id: {SLUG}'),
+     err(ACT, 12, OPENS.format("more-posts")))
+
+# References: an owner of the cohort (any role), results of the curriculum.
+case("rule: action owner misspelt", act((5, 'owner = "rian"')),
+     err(ACT, 5, 'action.owner: unknown person "rian" (did you mean "rina"?)'))
+case("rule: action reassigned to a name instead of an id", act((15, 'owner = "Yusuf"')),
+     err(ACT, 15, 'action.owner: unknown person "Yusuf" (that is the name of "imp"; write the id)'))
+case("rule: action names an unknown result", act((7, 'results = ["posts", "visitor"]')),
+     err(ACT, 7, 'action.results: unknown result "visitor" (did you mean "visitors"?)'))
+
+# Statuses.
+case("enum: action status unknown", act((9, 'status = "closed"')),
+     err(ACT, 9, f'action.status: expected one of {ACTION_STATUSES}, got "closed"'))
+case("enum: action status capitalised", act((17, 'status = "Done"')),
+     err(ACT, 17, f'action.status: expected one of {ACTION_STATUSES}, got "Done" (did you mean "done"?)'))
+case("enum: action status in Indonesian", act((17, 'status = "selesai"')),
+     err(ACT, 17, f'action.status: expected one of {ACTION_STATUSES}, got "selesai"'))
+
+# Dates (warnings): a due before the date of the record that sets it; a record after the cohort's end.
+case("rule: action due before the day it is agreed (warning)", act((6, "due = 2015-03-09")),
+     warn(ACT, 6, "action.due: 2015-03-09 is before the date of this record (2015-03-10)"))
+case("rule: action moved to a due date before the record that moves it (warning)", act((16, "due = 2015-03-15")),
+     warn(ACT, 16, "action.due: 2015-03-15 is before the date of this record (2015-03-20)"))
+case("rule: action updated after the cohort's end (warnings)", act((14, "date = 2015-04-10")),
+     warn(ACT, 14, "action.date: 2015-04-10 is after the cohort's end (2015-03-31)"),
+     warn(ACT, 16, "action.due: 2015-03-31 is before the date of this record (2015-04-10)"))
+
+# Unknown keys.
+case("unknown key: action ower", act((11, 'ower = "rina"')), err(ACT, 11, 'action: unknown key "ower" (did you mean "owner"?)'))
+case("unknown key: action result", act((11, 'result = ["visitors"]')),
+     err(ACT, 11, 'action: unknown key "result" (did you mean "results"?)'))
+case("unknown key: action who", act((11, 'who = "rina"')), err(ACT, 11, 'action: unknown key "who"'))
+
+# Result type, baseline date and rollup; a person's sex.
+case("rule: rollup on a result that is not reported", cur((55, 'rollup = "max"')),
+     err(CUR, 55, 'results.rollup: does not apply to measure "outputs" (only "reported" results take it)'))
+case("enum: rollup written in full", cur((61, 'rollup = "maximum"')),
+     err(CUR, 61, 'results.rollup: expected one of sum, max, got "maximum" (did you mean "max"?)'))
+case("enum: rollup unknown", cur((61, 'rollup = "average"')),
+     err(CUR, 61, 'results.rollup: expected one of sum, max, got "average"'))
+case("enum: result type in the plural", cur((55, 'type = "outputs"')),
+     err(CUR, 55, 'results.type: expected one of output, outcome, impact, other, got "outputs" (did you mean "output"?)'))
+case("type: result type as a number", cur((55, "type = 1")),
+     err(CUR, 55, "results.type: expected one of output, outcome, impact, other, got 1"))
+case("type: baseline date in quotes", cur((55, 'baseline_date = "2014-12-31"')),
+     err(CUR, 55, 'results.baseline_date: expected a date such as 2015-03-05 (without quotes), got "2014-12-31"'))
+case("type: baseline date as a year", cur((55, "baseline_date = 2014")),
+     err(CUR, 55, "results.baseline_date: expected a date such as 2015-03-05, got 2014"))
+case("enum: sex as a letter", coh((21, 'sex = "F"')),
+     err(COH, 21, 'people.sex: expected one of female, male, other, got "F"'))
+case("enum: sex capitalised", coh((21, 'sex = "Female"')),
+     err(COH, 21, 'people.sex: expected one of female, male, other, got "Female" (did you mean "female"?)'))
+case("enum: sex in Indonesian", coh((21, 'sex = "perempuan"')),
+     err(COH, 21, 'people.sex: expected one of female, male, other, got "perempuan"'))
+case("type: sex as a bool", coh((21, "sex = true")),
+     err(COH, 21, "people.sex: expected one of female, male, other, got true"))
