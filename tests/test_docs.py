@@ -241,3 +241,35 @@ def test_console_examples_run(block: Block, tmp_path: Path) -> None:
             shown = "\n".join(trimmed(command.output))
             printed = "\n".join(trimmed(result.stdout.splitlines()))
             assert printed == shown, f"docs/{block.doc}:{command.line}: $ {command.text}\nthe document shows a different output"
+
+
+# --- Python examples (docs/library.md) -------------------------------------------------------------
+
+#: Documents whose ```python blocks run, in order, in one namespace.
+PYTHON_DOCS = ("library.md",)
+
+
+def python_examples(path: Path) -> list[tuple[Block, list[str] | None]]:
+    """Each ```python block of a document with the ```text block right after it (what it prints), if any."""
+    found = blocks(path)
+    out = []
+    for n, block in enumerate(found):
+        if block.lang == "python":
+            after = found[n + 1] if n + 1 < len(found) else None
+            out.append((block, after.text if after is not None and after.lang == "text" else None))
+    return out
+
+
+@pytest.mark.parametrize("doc", PYTHON_DOCS)
+def test_python_examples_run_and_print_what_is_shown(doc: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """The Python examples of a document run in order, from a copy of the example workspace, and each
+    prints exactly the ```text block shown under it."""
+    examples = python_examples(DOCS / doc)
+    assert len(examples) >= 3, f"docs/{doc}: the collector found only {len(examples)} Python examples"
+    monkeypatch.chdir(copy_example_workspace(tmp_path / "workspace"))
+    namespace: dict = {"__name__": "__doc_example__"}
+    for block, shown in examples:
+        exec(compile("\n".join(block.text) + "\n", f"docs/{doc}:{block.line}", "exec"), namespace)  # noqa: S102
+        printed = capsys.readouterr().out
+        if shown is not None:
+            assert trimmed(printed.splitlines()) == trimmed(shown), f"docs/{doc}:{block.line}: prints otherwise:\n{printed}"

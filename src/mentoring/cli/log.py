@@ -52,7 +52,7 @@ def _log(cohort: str, kind: str, record: dict, file: Optional[str]) -> None:
     typer.echo(written.text, nl=False)
 
 
-@log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,dewi --date 2015-03-05', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module m1'))
+@log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,sri --date 2015-03-05', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module planning --date 2013-07-30'))
 def log_session(
     cohort: str = LOG_COHORT,
     mentor: str = typer.Option(..., "--mentor", metavar="ID", help="The mentor or facilitator who held it (the log is theirs)."),
@@ -73,7 +73,7 @@ def log_session(
     _log(cohort, "session", record, file)
 
 
-@log_app.command("output", cls=Command, epilog=examples('mentoring log output hapsari-sosmed-2015 --participant aminah --kind fb-post --title "Hari Perempuan" --status accepted'))
+@log_app.command("output", cls=Command, epilog=examples('mentoring log output hapsari-sosmed-2015 --participant aminah --kind facebook-post --title "Hari Perempuan" --status accepted --date 2015-03-08'))
 def log_output(
     cohort: str = LOG_COHORT,
     participant: str = typer.Option(..., "--participant", metavar="ID", help="Who made it (the log is theirs)."),
@@ -97,7 +97,7 @@ def log_output(
     _log(cohort, "output", record, file)
 
 
-@log_app.command("assessment", cls=Command, epilog=examples('mentoring log assessment hapsari-sosmed-2015 --participant aminah --competency facebook --level 2 --by kartini'))
+@log_app.command("assessment", cls=Command, epilog=examples('mentoring log assessment hapsari-sosmed-2015 --participant aminah --competency facebook-page --level 2 --by kartini --date 2015-03-31'))
 def log_assessment(
     cohort: str = LOG_COHORT,
     participant: str = typer.Option(..., "--participant", metavar="ID", help="Who was rated."),
@@ -119,7 +119,7 @@ def log_assessment(
     _log(cohort, "assessment", record, file)
 
 
-@log_app.command("measurement", cls=Command, epilog=examples('mentoring log measurement hapsari-sosmed-2015 --result page-followers --value 1200 --source "page insights"'))
+@log_app.command("measurement", cls=Command, epilog=examples('mentoring log measurement hapsari-sosmed-2015 --result page-followers --value 812 --source "page insights" --date 2015-03-31'))
 def log_measurement(
     cohort: str = LOG_COHORT,
     result: str = typer.Option(..., "--result", metavar="ID", help="The id of a result whose measure is reported."),
