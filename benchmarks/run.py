@@ -376,7 +376,7 @@ def markdown(scales: list[dict[str, Any]], help_times: Optional[dict[str, Any]],
 
     row("(a) floor: read + decode + `tomli.loads` every file, GC paused", lambda s: s["floor"])
     row("(a′) the same with the GC running", lambda s: s["floor_gc"])
-    row("(b) load + check (`load_workspace`, `check_workspace`, `locate`)", lambda s: s["cold"]["load_check"])
+    row("(b) load + check (`mentoring.open_workspace`)", lambda s: s["cold"]["load_check"])
     row("(c) `progress` + `render_report` + `render_participants`, every cohort", lambda s: s["cold"]["reports"])
     row("(d) cold pipeline, (b) + (c)", lambda s: s["cold"]["pipeline"],
         f"≤ 1.3× floor; growth ≤ {1.1 * data_ratio:.3g}" if growth else "≤ 1.3× floor")
