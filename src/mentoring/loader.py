@@ -34,8 +34,8 @@ from cattrs.gen import make_dict_structure_fn
 
 from . import model
 from .cache import Cache, Shelf
-from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SLUG, SLUG_RULE, cohort_folder, cohort_path,
-                     curriculum_path)
+from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS_FILE, SLUG, SLUG_RULE, cohort_folder,
+                     cohort_path, curriculum_path)
 from .lines import find_line, key_lines, nesting_problem, syntax_problem
 from .model import Quantity
 from .problems import Keys, Problem, did_you_mean
@@ -426,6 +426,18 @@ def load_curriculum(root: Path, id_: str) -> tuple[Optional[model.Curriculum], l
     if problems:
         return None, problems
     return structure({**data, "id": id_}, model.Curriculum, path)
+
+
+def load_settings(root: Path) -> tuple[model.Settings, list[Problem]]:
+    """`mentoring.toml` into Settings: the defaults when the file is absent, and when it cannot be
+    read (then with the problems that say why, unlocated like every structuring problem)."""
+    if not (root / SETTINGS_FILE).exists() and not (root / SETTINGS_FILE).is_symlink():
+        return model.Settings(), []
+    data, problems = parse(root, SETTINGS_FILE)
+    if data is None:
+        return model.Settings(), problems
+    settings, problems = structure(data, model.Settings, SETTINGS_FILE)
+    return settings or model.Settings(), problems
 
 
 def load_log(root: Path, rel: str, shelf: Optional[Shelf] = None) -> tuple[model.LogFile, list[Problem]]:

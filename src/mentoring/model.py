@@ -586,6 +586,38 @@ class Loaded:
     """Ids of curricula whose file exists but could not be read (their problems say why)."""
 
 
+# --- workspace settings ------------------------------------------------------------------------
+
+
+class Lang(enum.Enum):
+    """The language of report labels, statuses, dates and numbers."""
+
+    EN = "en"
+    ID = "id"
+
+
+@attrs.frozen
+class IatiSettings:
+    """Who reports a workspace's activities to IATI (`[iati]` of `mentoring.toml`)."""
+
+    reporting_org: str
+    """The organisation's IATI identifier, such as `ID-AHU-1234`."""
+    reporting_org_name: str
+    """The organisation's name."""
+    reporting_org_type: str
+    """Its IATI OrganisationType code, such as `"22"` (national NGO)."""
+
+
+@attrs.frozen
+class Settings:
+    """A workspace's settings: its `mentoring.toml`, which may be absent."""
+
+    lang: Optional[Lang] = None
+    """The language of report labels: `en` or `id`; None (not set) means `en`."""
+    iati: Optional[IatiSettings] = None
+    """Who reports to IATI; needed only by the IATI export."""
+
+
 def level_number(competency: Competency, level: LevelRef) -> Optional[int]:
     """A level as a number on the competency's scale, or None when it is not on the scale."""
     if isinstance(level, str):
