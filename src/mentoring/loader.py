@@ -247,14 +247,15 @@ def make_converter() -> cattrs.Converter:
         (dt.date, _structure_date),
         (Quantity, _structure_quantity),
         (model.LevelRef, _structure_level),
-        (Union[str, tuple[str, ...]], _structure_assignments),  # Optional[...] by the factory above
+        (model.Id, _structure_str),
+        (Union[str, tuple[model.Id, ...]], _structure_assignments),  # Optional[...] by the factory above
     ]:
         conv.register_structure_hook(type_, hook)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda t: _structure_enum
     )
     conv.register_structure_hook_factory(
-        _is_tuple, lambda t: _structure_ids if t.__args__ == (str, ...) else _structure_list
+        _is_tuple, lambda t: _structure_ids if t.__args__ in ((str, ...), (model.Id, ...)) else _structure_list
     )
     conv.register_structure_hook_factory(
         lambda t: getattr(t, "__origin__", None) is dict, lambda t: _structure_table

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Optional, Union
+from typing import NewType, Optional, Union
 
 import attrs
 
 #: A competency level as written: a number on the scale, or one of the scale's names.
 LevelRef = Union[int, str]
+
+#: An id as written: a thing's own id or a reference to one (FORMAT.md: ids are slugs). A plain str
+#: at run time; the type says which strings are ids, so that the JSON Schemas give them the slug pattern.
+Id = NewType("Id", str)
 
 DEFAULT_LEVELS = ("not yet", "basic", "independent", "can teach others")
 
@@ -194,7 +198,7 @@ class Quantity:
 class Objective:
     """A learning objective."""
 
-    id: str
+    id: Id
     """Unique among the curriculum's objectives."""
     text: str
     """What a participant will be able to do."""
@@ -204,7 +208,7 @@ class Objective:
 class Competency:
     """A skill rated on a scale of named levels."""
 
-    id: str
+    id: Id
     """Unique among the curriculum's competencies."""
     title: str
     """Its name, as shown in reports."""
@@ -216,13 +220,13 @@ class Competency:
 class Module:
     """A part of the programme."""
 
-    id: str
+    id: Id
     """Unique among the curriculum's modules."""
     title: str
     """Its name."""
     hours: Optional[float] = None
     """Planned hours."""
-    objectives: tuple[str, ...] = ()
+    objectives: tuple[Id, ...] = ()
     """Ids of the objectives it serves."""
     summary: Optional[str] = None
     """What it covers."""
@@ -232,7 +236,7 @@ class Module:
 class OutputKind:
     """A kind of knowledge product participants make."""
 
-    id: str
+    id: Id
     """Unique among the curriculum's output kinds."""
     title: str
     """Its name (a Facebook post, a website article, a video)."""
@@ -244,13 +248,13 @@ class OutputKind:
 class Assignment:
     """Work each participant does."""
 
-    id: str
+    id: Id
     """Unique among the curriculum's assignments."""
     title: str
     """What is asked."""
-    module: Optional[str] = None
+    module: Optional[Id] = None
     """Id of the module it belongs to."""
-    output: Optional[str] = None
+    output: Optional[Id] = None
     """Id of the output kind its product must be."""
     due_day: Optional[int] = None
     """Days after the cohort's start."""
@@ -264,11 +268,11 @@ class Assignment:
 class Completion:
     """What one participant must reach to complete (also a `participants` result's criteria)."""
 
-    assignments: Union[str, tuple[str, ...], None] = None
+    assignments: Union[str, tuple[Id, ...], None] = None
     """`"required"` (every required assignment), a list of assignment ids, or None (no requirement)."""
     attendance: Optional[Quantity] = None
     """The least attendance, a percentage."""
-    competencies: dict[str, LevelRef] = attrs.Factory(dict)
+    competencies: dict[Id, LevelRef] = attrs.Factory(dict)
     """Competency id to the least level, as a number or a level name."""
 
 
@@ -276,7 +280,7 @@ class Completion:
 class Result:
     """An expected result (indicator) promised to a funder."""
 
-    id: str
+    id: Id
     """Unique among the curriculum's results."""
     statement: str
     """The promise, in words."""
@@ -296,13 +300,13 @@ class Result:
     """Days after the cohort's start; None means the cohort's end."""
     criteria: Optional[Completion] = None
     """participants: who counts; None means the curriculum's completion rule."""
-    kinds: Optional[tuple[str, ...]] = None
+    kinds: Optional[tuple[Id, ...]] = None
     """outputs, cadence: output kinds that count; None means all."""
-    assignment: Optional[str] = None
+    assignment: Optional[Id] = None
     """outputs: only outputs for this assignment."""
     min_status: Optional[Status] = None
     """outputs, cadence: the least status that counts; None means accepted."""
-    modules: Optional[tuple[str, ...]] = None
+    modules: Optional[tuple[Id, ...]] = None
     """sessions, hours, attendance: only sessions of these modules."""
     every_days: Optional[int] = None
     """cadence: the length of a period in days (required for cadence)."""
@@ -320,7 +324,7 @@ class Result:
 class Curriculum:
     """A training programme's design."""
 
-    id: str
+    id: Id
     """The file's stem."""
     title: str
     """The programme's name."""
@@ -353,7 +357,7 @@ class Curriculum:
 class Person:
     """Someone in a cohort."""
 
-    id: str
+    id: Id
     """Unique within the cohort."""
     name: str
     """As shown in reports."""
@@ -379,15 +383,15 @@ class Session:
 
     date: dt.date
     """The day it was held."""
-    mentor: str
+    mentor: Id
     """Id of the mentor or facilitator who held it."""
     hours: float
     """How long it lasted."""
-    attended: tuple[str, ...]
+    attended: tuple[Id, ...]
     """Participants who came."""
-    expected: Optional[tuple[str, ...]] = None
+    expected: Optional[tuple[Id, ...]] = None
     """Participants expected; None means every participant enrolled that day."""
-    modules: tuple[str, ...] = ()
+    modules: tuple[Id, ...] = ()
     """Modules it covered."""
     notes: Optional[str] = None
     """Free text."""
@@ -401,21 +405,21 @@ class Output:
 
     date: dt.date
     """The day of this record."""
-    participant: str
+    participant: Id
     """Who made it."""
-    kind: str
+    kind: Id
     """Id of its output kind."""
     title: str
     """Its title."""
-    id: Optional[str] = None
+    id: Optional[Id] = None
     """Records sharing an id describe one output."""
-    assignment: Optional[str] = None
+    assignment: Optional[Id] = None
     """Id of the assignment it answers."""
     status: Status = Status.SUBMITTED
     """Where it stands in review as of this record."""
     url: Optional[str] = None
     """Where it is published."""
-    reviewed_by: Optional[str] = None
+    reviewed_by: Optional[Id] = None
     """Id of the person who reviewed it."""
     notes: Optional[str] = None
     """Free text."""
@@ -427,13 +431,13 @@ class Assessment:
 
     date: dt.date
     """The day of the rating."""
-    participant: str
+    participant: Id
     """Who was rated."""
-    competency: str
+    competency: Id
     """Id of the competency."""
     level: LevelRef
     """A level number or a level name of the competency's scale."""
-    by: str
+    by: Id
     """"self", or the id of the person who rated."""
     notes: Optional[str] = None
     """Free text."""
@@ -445,7 +449,7 @@ class Measurement:
 
     date: dt.date
     """The day it was observed."""
-    result: str
+    result: Id
     """Id of the result."""
     value: float
     """The value."""
@@ -533,9 +537,9 @@ class LogFile:
 class Cohort:
     """One run of a curriculum."""
 
-    id: str
+    id: Id
     """The folder's name."""
-    curriculum: str
+    curriculum: Id
     """Id of the curriculum it runs."""
     start: dt.date
     """Day 0."""
@@ -549,7 +553,7 @@ class Cohort:
     """Who runs it."""
     funder: Optional[str] = None
     """Who pays for it."""
-    targets: dict[str, Quantity] = attrs.Factory(dict)
+    targets: dict[Id, Quantity] = attrs.Factory(dict)
     """Result id to the target in force for this cohort."""
     people: tuple[Person, ...] = ()
     """Participants, mentors and the rest."""
