@@ -1,0 +1,1 @@
+"""What the workspace says in other formats: JSON Schemas of its files for editors."""
