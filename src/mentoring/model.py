@@ -467,17 +467,17 @@ class Action:
     file name, then line): a key given on a later record replaces the earlier value, a key left out
     (None here) keeps it. The earliest record opens the action and must give its text."""
 
-    id: str
+    id: Id
     """The action's id, shared by every record about it."""
     date: dt.date
     """The day of this record."""
     text: Optional[str] = None
     """What is to be done; None: not given on this record."""
-    owner: Optional[str] = None
+    owner: Optional[Id] = None
     """Id of the person who does it (any role); None: not given on this record."""
     due: Optional[dt.date] = None
     """By when; None: not given on this record."""
-    results: Optional[tuple[str, ...]] = None
+    results: Optional[tuple[Id, ...]] = None
     """Ids of the results it addresses; None: not given on this record."""
     cause: Optional[str] = None
     """Why the gap it addresses arose; None: not given on this record."""

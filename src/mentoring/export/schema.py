@@ -29,7 +29,7 @@ from typing import Any, Union
 import attrs
 
 from .. import model
-from ..loader import COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS, SLUG
+from ..layout import COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS_FILE, SLUG
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 #: Where the shipped copies live, inside the package.
@@ -44,7 +44,7 @@ FILES = {
     "curriculum": f"{CURRICULA}/*.toml",
     "cohort": f"{COHORTS}/*/{COHORT_FILE}",
     "log": f"{COHORTS}/*/{LOGS}/*.toml",
-    "settings": SETTINGS,
+    "settings": SETTINGS_FILE,
 }
 
 #: The types the loader's converter reads with hooks of its own (loader.make_converter), as the
