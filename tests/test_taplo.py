@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 import tomli
 
-from mentoring.cli_schema import schema_command
 from mentoring.export import schema as gen
 
 from test_docs import blocks
@@ -123,14 +122,12 @@ def documented_config() -> str:
     return found[0] + "\n"
 
 
-def test_the_documented_setup_works(tmp_path, monkeypatch, capsys):
+def test_the_documented_setup_works(tmp_path, run):
     """In a workspace of one's own, `mentoring schema` and the .taplo.toml of docs/interop.md make
     `taplo lint` check every file: all pass, and an unknown key fails."""
     for name in ("curricula", "cohorts"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    monkeypatch.chdir(tmp_path)
-    schema_command(None)
-    capsys.readouterr()
+    assert run("-w", str(tmp_path), "schema").exit_code == 0
     (tmp_path / ".taplo.toml").write_text(documented_config(), encoding="utf-8")
     code, output = lint(tmp_path)
     assert code == 0 and linted_count(output) == example_count(), output[-3000:]

@@ -173,4 +173,4 @@ def main() -> None:
         sys.exit(EXIT_BUG)
 
 
-from . import log, reading  # noqa: E402,F401 - the commands register themselves on the app
+from . import log, reading, schema  # noqa: E402,F401 - the commands register themselves on the app
