@@ -30,7 +30,7 @@ def schema_command(output: Optional[str]) -> None:
         typer.echo(path.as_posix())
 
 
-@app.command(cls=Command, epilog=examples("mentoring schema", "mentoring schema --output ~/editor-schemas"))
+@app.command(cls=Command, epilog=examples("mentoring schema"))
 def schema(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="DIR", help="The folder to write them to (default: schemas/ in the workspace).",
