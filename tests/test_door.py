@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import mentoring
+from mentoring.model import Lang
 
 BROKEN_LOG = """
 [[session]]
@@ -121,3 +122,14 @@ def test_import_mentoring_is_light():
     assert mentoring.__version__ and "open_workspace" in dir(mentoring)
     with pytest.raises(AttributeError):
         mentoring.no_such_name  # noqa: B018
+
+
+def test_settings_come_through_the_door_and_their_problems_with_the_rest(workspace, minimal):
+    """`mentoring.toml` is read with the workspace: its settings on `settings`, its problems located
+    among the others, but a cohort stays sound (settings say how to print, not what is true)."""
+    ws = mentoring.open_workspace(workspace({**minimal, "mentoring.toml": 'lang = "id"\n'}))
+    assert ws.settings.lang is Lang.ID and ws.problems == ()
+    broken = mentoring.open_workspace(workspace({**minimal, "mentoring.toml": 'lang = "id"\nlnag = "en"\n'}))
+    assert [mentoring.format_problem(p) for p in broken.problems] == [
+        'mentoring.toml:2: error: unknown key "lnag" (did you mean "lang"?)']
+    assert broken.settings.lang is None and broken.sound_cohorts == ("k1",)

@@ -24,7 +24,7 @@ from . import checks, loader
 from .cache import Cache
 from .errors import DataError, UsageError, enum_value
 from .layout import COHORTS, CURRICULA, about_cohort
-from .model import By, Cohort, Curriculum, Loaded
+from .model import By, Cohort, Curriculum, Loaded, Settings
 from .problems import Problem, did_you_mean
 from .progress import Progress, progress
 
@@ -82,13 +82,15 @@ def _cache_of(root: Path, cache: Union[bool, PathLike, None]) -> Optional[Cache]
 
 
 def inspect(root: Path, cohorts: Optional[Sequence[str]] = None,
-            cache: Optional[Cache] = None) -> tuple[Loaded, list[Problem]]:
-    """Load the workspace (the named cohorts, default all) and check it: the data and every
-    problem, located. Only the curricula the named cohorts run are checked when cohorts are named."""
+            cache: Optional[Cache] = None) -> tuple[Loaded, Settings, list[Problem]]:
+    """Load the workspace (the named cohorts, default all) and its settings, and check them: the
+    data, the settings and every problem, located. Only the curricula the named cohorts run are
+    checked when cohorts are named."""
     data, problems = loader.load_workspace(root, cohorts, cache)
+    settings, found = loader.load_settings(root)
     used = None if cohorts is None else sorted({data.cohorts[c].curriculum for c in cohorts if c in data.cohorts})
-    located = loader.locate(root, problems + checks.check_workspace(data, used))
-    return data, sorted(located, key=lambda p: (p.path, p.line or 0))
+    located = loader.locate(root, problems + found + checks.check_workspace(data, used))
+    return data, settings, sorted(located, key=lambda p: (p.path, p.line or 0))
 
 
 @attrs.frozen
@@ -101,6 +103,8 @@ class Workspace:
     """The curricula and cohorts that loaded."""
     problems: tuple[Problem, ...]
     """Every problem (errors and warnings), located, in file and line order."""
+    settings: Settings = Settings()
+    """The workspace's `mentoring.toml` (the defaults when there is none, or it has errors)."""
     partial: bool = False
     """True when only some cohorts were opened."""
 
@@ -174,5 +178,5 @@ def open_workspace(path: PathLike = ".", *, search: bool = True, cohorts: Option
     if not root.is_dir():
         raise UsageError(f"workspace {root} is not a folder")
     wanted = None if cohorts is None else known_cohorts(root, cohorts)
-    data, problems = inspect(root, wanted, _cache_of(root, cache))
-    return Workspace(root, data, tuple(problems), partial=wanted is not None)
+    data, settings, problems = inspect(root, wanted, _cache_of(root, cache))
+    return Workspace(root, data, tuple(problems), settings, partial=wanted is not None)
