@@ -207,11 +207,11 @@ RESULT = ['statement = "s"', 'measure = "sessions"', "target = 3"]
     ("results", "result", RESULT, 10),
 ])
 def test_duplicate_id_per_kind(problems, table, what, fields, line):
-    """An id used twice among one kind of a curriculum's things is an error at the second id."""
+    """An id used twice among one kind of a curriculum's things is an error at the second id, saying where the first is."""
     record = "\n".join([f"[[{table}]]", 'id = "dup"', *fields])
-    # title (1), blank (2), record (3 to 4 + fields), blank, record: the second id is at `line`.
+    # title (1), blank (2), record (3 to 4 + fields), blank, record: the first id is at 4, the second at `line`.
     text = f'title = "x"\n\n{record}\n\n{record}\n'
-    assert problems({CUR: text}) == [f'{CUR}:{line}: error: {table}.id: duplicate {what} id "dup"']
+    assert problems({CUR: text}) == [f'{CUR}:{line}: error: {table}.id: duplicate {what} id "dup" (first at line 4)']
 
 
 def test_id_inside_a_curriculum_must_be_a_slug(problems):
@@ -566,7 +566,7 @@ def test_target_override_for_a_rate_must_be_a_percentage(problems, minimal):
 
 
 def test_people_ids_and_dates(problems, minimal):
-    """Person ids are unique slugs; nobody leaves on or before the day they join (default: the start)."""
+    """Person ids are unique slugs (a duplicate says where the first is); nobody leaves on or before the day they join (default: the start)."""
     assert problems({**minimal, COH: """
         curriculum = "sosmed"
         start = 2015-03-01
@@ -590,7 +590,7 @@ def test_people_ids_and_dates(problems, minimal):
         joined = 2015-03-10
         left = 2015-03-05
     """}) == [
-        f'{COH}:11: error: people.id: duplicate person id "p01"',
+        f'{COH}:11: error: people.id: duplicate person id "p01" (first at line 6)',
         f'{COH}:14: error: people.left: "p01" leaves (2015-03-01) on or before joining (2015-03-01)',
         f'{COH}:17: error: people.id: "Rina" is not a valid id: {SLUG}',
         f'{COH}:21: error: people.left: "Rina" leaves (2015-03-05) on or before joining (2015-03-10)',

@@ -61,14 +61,15 @@ def check_curriculum_ids(cur: Curriculum) -> Iterator[Problem]:
     """Ids inside a curriculum are slugs and unique per kind."""
     path = curriculum_path(cur.id)
     for table, what in _CURRICULUM_KINDS:
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for index, item in enumerate(getattr(cur, table)):
             keys = (table, index, "id")
             if not SLUG.match(item.id):
                 yield Problem(path, f'{table}.id: "{item.id}" is not a valid id: {SLUG_RULE}', keys=keys)
             elif item.id in seen:
-                yield Problem(path, f'{table}.id: duplicate {what} id "{item.id}"', keys=keys)
-            seen.add(item.id)
+                yield Problem(path, f'{table}.id: duplicate {what} id "{item.id}"', keys=keys,
+                              first=(table, seen[item.id], "id"))
+            seen.setdefault(item.id, index)
 
 
 def check_curriculum_references(cur: Curriculum) -> Iterator[Problem]:
@@ -222,14 +223,15 @@ def check_cohort(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
 def check_people(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     """Person ids are slugs, unique in the cohort; nobody leaves before joining."""
     path = cohort_path(cohort.id)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for index, person in enumerate(cohort.people):
         keys = ("people", index)
         if not SLUG.match(person.id):
             yield Problem(path, f'people.id: "{person.id}" is not a valid id: {SLUG_RULE}', keys=(*keys, "id"))
         elif person.id in seen:
-            yield Problem(path, f'people.id: duplicate person id "{person.id}"', keys=(*keys, "id"))
-        seen.add(person.id)
+            yield Problem(path, f'people.id: duplicate person id "{person.id}"', keys=(*keys, "id"),
+                          first=("people", seen[person.id], "id"))
+        seen.setdefault(person.id, index)
         joined = person.joined or cohort.start
         if person.left is not None and person.left <= joined:
             yield Problem(path, f'people.left: "{person.id}" leaves ({person.left}) on or before joining ({joined})',

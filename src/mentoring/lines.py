@@ -97,6 +97,15 @@ def find_line(lines: dict[Keys, int], keys: Keys) -> int:
     return 1
 
 
+def place(problem: Problem, lines: dict[Keys, int]) -> Problem:
+    """A problem born without a line, with the line of its keys; a duplicate's message also says
+    where the first one is."""
+    line = find_line(lines, problem.keys)
+    if not problem.first:
+        return attrs.evolve(problem, line=line)
+    return attrs.evolve(problem, line=line, message=f"{problem.message} (first at line {find_line(lines, problem.first)})")
+
+
 # --- placing and wording TOML syntax errors ----------------------------------------------------
 
 _MARK = re.compile(r"""["'\[\]{}]""")

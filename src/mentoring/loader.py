@@ -36,7 +36,7 @@ from . import model
 from .cache import Cache, Shelf
 from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS_FILE, SLUG, SLUG_RULE, cohort_folder,
                      cohort_path, curriculum_path)
-from .lines import find_line, key_lines, nesting_problem, syntax_problem
+from .lines import key_lines, nesting_problem, place, syntax_problem
 from .model import Quantity
 from .problems import Keys, Problem, did_you_mean
 
@@ -584,6 +584,6 @@ def locate(root: Path, problems: Iterable[Problem]) -> list[Problem]:
                     cache[problem.path] = key_lines(raw.decode("utf-8-sig", errors="replace"))
                 except OSError:
                     cache[problem.path] = {}
-            problem = attrs.evolve(problem, line=find_line(cache[problem.path], problem.keys))
+            problem = place(problem, cache[problem.path])
         out.append(problem)
     return out

@@ -34,7 +34,7 @@ from filelock import FileLock, Timeout
 from . import model
 from .checks import check_workspace
 from .layout import COHORTS, SLUG, cohort_path, log_path, logs_folder
-from .lines import find_line, key_lines
+from .lines import key_lines, place
 from .loader import link_problem, locate, outside_link
 from .loader import structure as structure_data
 from .problems import Problem, did_you_mean
@@ -306,7 +306,7 @@ def _with_record(cohort: model.Cohort, rel: str, kind: str, record: Record) -> m
 def _locate_in(text: str, rel: str, problems: Iterable[Problem]) -> list[Problem]:
     """Lines for problems in the file at rel as it would read with the new record appended."""
     lines = key_lines(text)
-    return [attrs.evolve(p, line=find_line(lines, p.keys)) if p.line is None and p.path == rel else p for p in problems]
+    return [place(p, lines) if p.line is None and p.path == rel else p for p in problems]
 
 
 def append_record(
@@ -396,7 +396,8 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
     standing = [p for p in standing if p.is_error]
     brought = _locate_in(text, display, record_problems + after)
     brought = locate(root, brought)  # problems the record brings to other files' records
-    problems = tuple(sorted(standing + brought, key=lambda p: (p.path, p.line or 0)))
+    # A standing problem the check finds again (a duplicate, whose message the locating completes) once.
+    problems = tuple(sorted(dict.fromkeys(standing + brought), key=lambda p: (p.path, p.line or 0)))
     if rel is None and not any(p.is_error for p in problems):
         problems += (Problem(display, f"{kind}: no log file can be named after this record's author; name one", line=1),)
     if any(p.is_error for p in problems) or normal is None:

@@ -35,6 +35,8 @@ class Problem:
     """Where in the file's data; the loader turns it into a line."""
     line: Optional[int] = None
     """1-based line, once located."""
+    first: Keys = ()
+    """For a duplicate, where the first one is: once located, the message ends `(first at line N)`."""
 
     @property
     def is_error(self) -> bool:

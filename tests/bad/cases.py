@@ -618,19 +618,19 @@ case("rule: output id with a space", log((16, 'id = "post 1"')),
 
 # Ids are unique per kind; the same id in two kinds is fine.
 case("rule: duplicate objective", cur((9, '[[objectives]]\nid = "o1"\ntext = "Again"')),
-     err(CUR, 10, 'objectives.id: duplicate objective id "o1"'))
+     err(CUR, 10, 'objectives.id: duplicate objective id "o1" (first at line 7)'))
 case("rule: duplicate output kind", cur((30, '[[output_kinds]]\nid = "post"\ntitle = "Again"\n')),
-     err(CUR, 31, 'output_kinds.id: duplicate output kind id "post"'))
+     err(CUR, 31, 'output_kinds.id: duplicate output kind id "post" (first at line 23)'))
 case("rule: duplicate competency", cur((14, '[[competencies]]\nid = "facebook"\ntitle = "Again"')),
-     err(CUR, 15, 'competencies.id: duplicate competency id "facebook"'))
+     err(CUR, 15, 'competencies.id: duplicate competency id "facebook" (first at line 11)'))
 case("rule: duplicate module", cur((21, '[[modules]]\nid = "m1"\ntitle = "Again"')),
-     err(CUR, 22, 'modules.id: duplicate module id "m1"'))
+     err(CUR, 22, 'modules.id: duplicate module id "m1" (first at line 16)'))
 case("rule: duplicate assignment", cur((39, '[[assignments]]\nid = "a1"\ntitle = "Again"')),
-     err(CUR, 40, 'assignments.id: duplicate assignment id "a1"'))
+     err(CUR, 40, 'assignments.id: duplicate assignment id "a1" (first at line 32)'))
 case("rule: duplicate result", cur((62, "[[results]]"), (63, 'id = "visitors"')),
-     err(CUR, 63, 'results.id: duplicate result id "visitors"'))
+     err(CUR, 63, 'results.id: duplicate result id "visitors" (first at line 57)'))
 case("rule: duplicate person", coh((34, 'id = "rina"')),
-     err(COH, 34, 'people.id: duplicate person id "rina"'))
+     err(COH, 34, 'people.id: duplicate person id "rina" (first at line 29)'))
 case("rule: the same id for a module and an objective is fine", cur((16, 'id = "o1"'), (34, 'module = "o1"'), (84, 'modules = ["o1"]')))
 
 # Curriculum references.
