@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Callable, Optional
 
-from .layout import SLUG, SLUG_RULE, cohort_path, curriculum_path
+from .layout import SLUG, SLUG_RULE, cohort_path, curriculum_path, id_from
 from .model import (
     ASSESSOR_ROLES,
     MEASURE_FILTERS,
@@ -225,13 +225,13 @@ def check_people(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     path = cohort_path(cohort.id)
     seen: dict[str, int] = {}
     for index, person in enumerate(cohort.people):
-        keys = ("people", index)
+        keys = ("people", cohort.person_position(index))
         if not SLUG.match(person.id):
             yield Problem(path, f'people.id: "{person.id}" is not a valid id: {SLUG_RULE}', keys=(*keys, "id"))
         elif person.id in seen:
             yield Problem(path, f'people.id: duplicate person id "{person.id}"', keys=(*keys, "id"),
                           first=("people", seen[person.id], "id"))
-        seen.setdefault(person.id, index)
+        seen.setdefault(person.id, keys[1])
         joined = person.joined or cohort.start
         if person.left is not None and person.left <= joined:
             yield Problem(path, f'people.left: "{person.id}" leaves ({person.left}) on or before joining ({joined})',
@@ -257,6 +257,15 @@ class _Refs:
     def __init__(self, cohort: Cohort, cur: Curriculum):
         self.people = _ids(cohort.people)
         self.participants = _ids(cohort.participants)
+        # A person whose id is wrong in cohort.toml has one problem there; the records naming them
+        # (by the id as it should be, or as it is) are not faulted too, nor those naming an entry
+        # that could not be read.
+        for person in cohort.people:
+            if not SLUG.match(person.id) and (fixed := id_from(person.id)):
+                self.people.setdefault(fixed, person)
+                if person.role is Role.PARTICIPANT:
+                    self.participants.setdefault(fixed, person)
+        self.unread = frozenset(id_ for id_ in cohort.unread_people.values() if id_ is not None)
         self.modules = _ids(cur.modules)
         self.kinds = _ids(cur.output_kinds)
         self.assignments = _ids(cur.assignments)
@@ -271,7 +280,7 @@ class _Refs:
         return f'unknown {what} "{ref}" (that is the name of "{matches[0]}"; write the id)' if len(matches) == 1 else None
 
     def participant(self, ref: str) -> Optional[str]:
-        if ref in self.participants:
+        if ref in self.participants or ref in self.unread:
             return None
         if ref in self.people:
             return f'"{ref}" is {_a(self.people[ref].role.value)}, not a participant'
@@ -279,6 +288,8 @@ class _Refs:
 
     def person(self, ref: str, roles: frozenset[Role], what: str) -> Optional[str]:
         person = self.people.get(ref)
+        if person is None and ref in self.unread:
+            return None
         if person is None:
             candidates = [p.id for p in self.people.values() if p.role in roles]
             return self.named(ref, what, roles) or unknown(what, ref, candidates)
@@ -319,7 +330,7 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                 n = names.index(ref)
                 if (message := refs.participant(ref)) is not None:
                     yield problem((field, n), f"session.{field}: {message}")
-                elif not cohort.enrolled(refs.participants[ref], session.date):
+                elif ref in refs.participants and not cohort.enrolled(refs.participants[ref], session.date):
                     person = refs.participants[ref]
                     why = f"left on {person.left}" if person.left and session.date >= person.left else f"is enrolled from {person.joined or cohort.start}"
                     yield problem((field, n), f'session.{field}: "{ref}" {field} on {session.date} but {why}',
@@ -349,7 +360,7 @@ def check_outputs(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
         if assignment is not None and assignment.output is not None and output.kind != assignment.output:
             yield Problem(log.path, f'output.kind: assignment "{assignment.id}" asks for a "{assignment.output}", got "{output.kind}"',
                           keys=(*keys, "kind"))
-        if output.reviewed_by is not None and output.reviewed_by not in refs.people:
+        if output.reviewed_by is not None and output.reviewed_by not in refs.people and output.reviewed_by not in refs.unread:
             yield Problem(log.path, "output.reviewed_by: " + unknown("person", output.reviewed_by, refs.people),
                           keys=(*keys, "reviewed_by"))
         if output.id is None:
@@ -387,7 +398,7 @@ def check_assessments(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
 
 
 def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
-    """A measurement is for a result whose measure is `reported`."""
+    """A measurement is for a result whose measure is `reported`, and is not negative."""
     refs = _Refs(cohort, cur)
     for log, keys, measurement in _records(cohort, "measurement"):
         result = refs.results.get(measurement.result)
@@ -398,6 +409,9 @@ def check_measurements(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
         elif result.measure is not Measure.REPORTED:
             yield Problem(log.path, f'measurement.result: "{result.id}" is measured by "{result.measure.value}", '
                           'not "reported"; its actual is computed from the logs', keys=(*keys, "result"))
+        if measurement.value < 0:
+            yield Problem(log.path, f"measurement.value: a measurement counts something, so it cannot be negative, got {measurement.value:g}",
+                          keys=(*keys, "value"))
 
 
 def check_actions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:

@@ -11,6 +11,7 @@ Paths are relative to the workspace, with forward slashes, as problems name them
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 CURRICULA = "curricula"
@@ -28,6 +29,14 @@ SLUG_RULE = 'use lower-case letters a-z, digits, "-" and "_", starting with a le
 def is_id(text: object) -> bool:
     """Whether a value is a valid id (a slug)."""
     return isinstance(text, str) and SLUG.match(text) is not None
+
+
+def id_from(text: str) -> str:
+    """An id made from a name or a wrong id: folded to ASCII, lower case, each run of other
+    characters a `-` (`Siti Aminah Lubis` -> `siti-aminah-lubis`, `Yuni Wahyuni` -> `yuni-wahyuni`);
+    empty when nothing of the text is a letter or a digit in ASCII."""
+    folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def curriculum_path(id_: str) -> str:

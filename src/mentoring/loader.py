@@ -504,7 +504,14 @@ def load_cohort(root: Path, id_: str, cache: Optional[Cache] = None) -> tuple[Op
     problems += _reserved(data, path, ["logs"], f"logs are files under {folder}/{LOGS}/")
     if problems:
         return None, problems
+    people = data.pop("people", [])
     cohort, problems = structure({**data, "id": id_}, model.Cohort, path)
+    read, unread, found = _people_of(path, people)
+    problems += found
+    if read is None or None in unread.values():  # who the records may name is not known: they are not checked
+        cohort = None
+    elif cohort is not None:
+        cohort = attrs.evolve(cohort, people=read, unread_people=unread)
     logs, rels = [], []
     if (link := outside_link(root, f"{folder}/{LOGS}")) is not None:  # its files are not even listed
         problems.append(link_problem(path, link))
@@ -520,6 +527,25 @@ def load_cohort(root: Path, id_: str, cache: Optional[Cache] = None) -> tuple[Op
     if cohort is not None:
         cohort = attrs.evolve(cohort, logs=tuple(logs))
     return cohort, problems
+
+
+def _people_of(path: str, people: object) -> tuple[Optional[tuple[model.Person, ...]], dict[int, Optional[str]], list[Problem]]:
+    """A cohort's `[[people]]` entries, each structured on its own: those read, the positions (and
+    ids, where given as text) of those that could not be, and every problem; None when `people` is
+    not a list of entries at all."""
+    if not isinstance(people, list):
+        return None, {}, structure(people, tuple[model.Person, ...], path, ("people",))[1]
+    read, unread, problems = [], {}, []
+    hook = converter.get_structure_hook(model.Person)
+    for index, item in enumerate(people):
+        person, found = structure(item, model.Person, path, ("people", index), hook)
+        problems += found
+        if person is not None:
+            read.append(person)
+        else:
+            id_ = item.get("id") if isinstance(item, dict) else None
+            unread[index] = id_ if isinstance(id_, str) else None
+    return tuple(read), unread, problems
 
 
 def list_files(root: Path, folder: str, pattern: str) -> list[str]:

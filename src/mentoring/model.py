@@ -559,6 +559,17 @@ class Cohort:
     """Participants, mentors and the rest."""
     logs: tuple[LogFile, ...] = ()
     """The log files, sorted by path."""
+    unread_people: dict[int, Optional[str]] = attrs.Factory(dict)
+    """The `[[people]]` entries that could not be read (left out of `people`): each one's position
+    among the entries, with its id when it has one, so that the checks know that id and do not
+    fault every record naming it (the entry's own problems say what is wrong)."""
+
+    def person_position(self, index: int) -> int:
+        """Where the index-th person read stands among all the `[[people]]` entries."""
+        for unread in sorted(self.unread_people):
+            if unread <= index:
+                index += 1
+        return index
 
     @property
     def participants(self) -> tuple[Person, ...]:

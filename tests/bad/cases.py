@@ -611,6 +611,16 @@ case("rule: person id with an accent", coh((13, 'id = "aminah-é"')),
      err(COH, 13, f'people.id: "aminah-é" is not a valid id: {SLUG}'))
 case("rule: person id in capitals", coh((29, 'id = "Rina"')),
      err(COH, 29, f'people.id: "Rina" is not a valid id: {SLUG}'))
+# A person whose entry is wrong in cohort.toml is one problem there, not one per record naming them.
+case("rule: person id in capitals, named in lower case by the records", {**coh((13, 'id = "P01"')), **log()},
+     err(COH, 13, f'people.id: "P01" is not a valid id: {SLUG}'))
+case("rule: person entry that cannot be read keeps its id; the log is still checked",
+     {**coh((15, 'role = "peserta"')), **log((6, 'expected = ["p01", "p02", "p09"]'))},
+     err(COH, 15, f'people.role: expected one of {ROLES}, got "peserta"'),
+     err(LOG, 6, 'session.expected: unknown participant "p09" (did you mean "p02"?)'))
+case("rule: duplicate person after an entry that cannot be read", coh((15, 'role = "peserta"'), (34, 'id = "rina"')),
+     err(COH, 15, f'people.role: expected one of {ROLES}, got "peserta"'),
+     err(COH, 34, 'people.id: duplicate person id "rina" (first at line 29)'))
 case("rule: output id with a non-ASCII letter", log((16, 'id = "tulisan-ñ"')),
      err(LOG, 16, f'output.id: "tulisan-ñ" is not a valid id: {SLUG}'))
 case("rule: output id with a space", log((16, 'id = "post 1"')),
@@ -819,6 +829,8 @@ case("rule: output after the end (warning)", log((12, "date = 2015-04-01")),
      warn(LOG, 12, "output.date: 2015-04-01 is after the cohort's end (2015-03-31)"))
 case("rule: assessment before the start (warning)", log((24, "date = 2014-03-04")),
      warn(LOG, 24, "assessment.date: 2014-03-04 is before the cohort's start (2015-03-01)"))
+case("rule: negative measurement", log((34, "value = -40")),
+     err(LOG, 34, "measurement.value: a measurement counts something, so it cannot be negative, got -40"))
 case("rule: measurement after the end (warning)", log((32, "date = 2016-03-05")),
      warn(LOG, 32, "measurement.date: 2016-03-05 is after the cohort's end (2015-03-31)"))
 
