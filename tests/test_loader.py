@@ -274,7 +274,8 @@ def test_unknown_record_kind_with_did_you_mean(problems, minimal):
 
 
 def test_record_kind_that_is_not_an_array_of_tables(problems, minimal):
-    """`[session]` (one table) or `session = 5` instead of `[[session]]` records is an error at that line."""
+    """`[session]` (one table) or `session = 5` instead of `[[session]]` records is an error at that line;
+    single brackets are told how to write the double ones."""
     assert problems({**minimal, LOG: """
         output = 5
 
@@ -282,7 +283,7 @@ def test_record_kind_that_is_not_an_array_of_tables(problems, minimal):
         date = 2015-03-02
     """}) == [
         f"{LOG}:1: error: output: expected [[output]] records, got 5",
-        f"{LOG}:3: error: session: expected [[session]] records, got a table",
+        f"{LOG}:3: error: session: [session] has single brackets: write [[session]], with double brackets, above each one of a list",
     ]
 
 

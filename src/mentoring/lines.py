@@ -229,6 +229,20 @@ def _unclosed(text: str, pos: int, message: str) -> Optional[tuple[str, int]]:
     return None
 
 
+def single_brackets(name: str) -> str:
+    """What to say of `[name]` where a list of `[[name]]` tables is meant."""
+    return f"[{name}] has single brackets: write [[{name}]], with double brackets, above each one of a list"
+
+
+def _header_line(text: str, name: str, brackets: str) -> Optional[int]:
+    """The line of the first `[name]` (brackets "[") or `[[name]]` ("[[") header in the text, or None."""
+    for number, row in enumerate(text.split("\n"), start=1):
+        header = _HEADER.match(row)
+        if header and header.group(1) == brackets and ".".join(_parts(header.group(2))) == name:
+            return number
+    return None
+
+
 def syntax_problem(rel: str, text: str, exc: tomli.TOMLDecodeError) -> Problem:
     """A TOML syntax error as a problem a trainer can act on, at the line to fix.
 
@@ -273,7 +287,14 @@ def syntax_problem(rel: str, text: str, exc: tomli.TOMLDecodeError) -> Problem:
                    "write \\\\ for a backslash, or put the text in '...'")
     elif message.startswith("Cannot declare ("):
         names = ".".join(re.findall(r"'((?:[^'\\]|\\.)*)'", message))
-        message = f"the table [{names}] is declared twice"
+        single = _HEADER.match(here)
+        if single and single.group(1) == "[" and _header_line(text[:pos], names, "[[") is not None:
+            message = single_brackets(names)  # [[session]] ... [session]
+        else:
+            message = f"the table [{names}] is declared twice"
+    elif message == "Cannot overwrite a value" and (array := _HEADER.match(here)) and array.group(1) == "[[" and (
+            first := _header_line(text[:pos], ".".join(_parts(array.group(2))), "[")) is not None:
+        message, line = single_brackets(".".join(_parts(array.group(2)))), first  # [session] ... [[session]]
     elif message == "Cannot overwrite a value" and (key := _KEY.match(here)):
         message = f'the key "{".".join(_parts(key.group(1)))}" is given a value twice'
     elif text[pos:pos + 1] == "\r":

@@ -36,7 +36,7 @@ from . import model
 from .cache import Cache, Shelf
 from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS_FILE, SLUG, SLUG_RULE, cohort_folder,
                      cohort_path, curriculum_path)
-from .lines import key_lines, nesting_problem, place, syntax_problem
+from .lines import key_lines, nesting_problem, place, single_brackets, syntax_problem
 from .model import Quantity
 from .problems import Keys, Problem, did_you_mean
 
@@ -471,7 +471,8 @@ def _records_of(rel: str, data: Optional[dict], problems: list[Problem]) -> tupl
             problems.append(Problem(rel, f'unknown record kind "{kind}"{hint}; a log holds {known}', keys=(kind,)))
             continue
         if not isinstance(items, list):
-            problems.append(Problem(rel, f"{kind}: expected [[{kind}]] records, got {describe(items)}", keys=(kind,)))
+            why = single_brackets(kind) if isinstance(items, dict) else f"expected [[{kind}]] records, got {describe(items)}"
+            problems.append(Problem(rel, f"{kind}: {why}", keys=(kind,)))
             continue
         hook = converter.get_structure_hook(cls)
         for index, item in enumerate(items):

@@ -480,8 +480,11 @@ case("type: session hours as a bool", log((4, "hours = true")),
      err(LOG, 4, "session.hours: expected a number, got true"))
 case("type: record kind as a value", {LOG: "session = 1\n"},
      err(LOG, 1, "session: expected [[session]] records, got 1"))
+SINGLE = "[{0}] has single brackets: write [[{0}]], with double brackets, above each one of a list"
 case("type: record kind as a single table", {LOG: '[output]\ndate = 2015-03-03\n'},
-     err(LOG, 1, "output: expected [[output]] records, got a table"))
+     err(LOG, 1, "output: " + SINGLE.format("output")))
+case("type: record kind as a single table after a comment", {LOG: '# my sessions\n\n[session]\ndate = 2015-03-03\n'},
+     err(LOG, 3, "session: " + SINGLE.format("session")))
 case("type: records that are strings", {LOG: 'measurement = ["40 visitors"]\n'},
      err(LOG, 1, 'measurement: expected a table, got "40 visitors"'))
 
@@ -887,7 +890,9 @@ syntax("table header with one bracket too many", coh((9, "[targets]]")), 9,
 syntax("10,000 opening brackets", {LOG: "[" * 10_000 + "\n"}, 1, "Invalid initial character for a key part")
 syntax("table declared twice", coh((11, "[targets]")), 11, "the table [targets] is declared twice", COH)
 syntax("table declared after a key of the same name", coh((8, "targets = {}")), 9, "the table [targets] is declared twice", COH)
-syntax("array of tables redeclared as a table", {LOG: SESSION + "[session]\n"}, 6, "the table [session] is declared twice")
+syntax("array of tables redeclared as a table", {LOG: SESSION + "[session]\n"}, 6, SINGLE.format("session"))
+syntax("a table then an array of tables of the same name", {LOG: SESSION.replace("[[session]]", "[session]") + "\n" + SESSION}, 1,
+       SINGLE.format("session"))
 syntax("key written twice", log((10, 'mentor = "rina"')), 10, 'the key "mentor" is given a value twice')
 syntax("key written twice, one dotted", {LOG: 'a.b = 1\na = 2\n'}, 2, 'the key "a" is given a value twice')
 syntax("key without a value", log((4, "hours =")), 4, "Invalid value")
@@ -1095,7 +1100,7 @@ for line, new, message in [
 case("type: action results holding a number", act((7, 'results = ["posts", 2]')),
      err(ACT, 7, "action.results[1]: expected a string, got 2"))
 case("type: action as a single table", {ACT: '[action]\nid = "more-posts"\n'},
-     err(ACT, 1, "action: expected [[action]] records, got a table"))
+     err(ACT, 1, "action: " + SINGLE.format("action")))
 
 # Missing keys: id and date on every record, text on the earliest record of an id.
 case("missing: action id", act((2, None)), err(ACT, 1, 'action: missing required key "id"'))
