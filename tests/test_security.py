@@ -24,7 +24,7 @@ import pytest
 import mentoring
 from conftest import COHORT, CURRICULUM, make_workspace
 from mentoring.loader import SLUG_RULE, load_workspace
-from mentoring.logbook import LOCK_NAME, append_record
+from mentoring.logbook import HOLDER_NAME, LOCK_NAME, append_record
 
 needs_links = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="no symbolic links here")
 
@@ -35,11 +35,11 @@ SESSION = ["--mentor", "rina", "--hours", "2", "--attended", "p01", "--date", "2
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder (links not followed) with its bytes, to show nothing was written; the
-    workspace's own lock files (empty, git-ignored, left by `mentoring log`) aside."""
+    workspace's own lock files (git-ignored, left by `mentoring log`: the lock and who held it last) aside."""
     out = {}
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
-        if path.is_file() and not path.is_symlink() and not (path.name == LOCK_NAME and rel.startswith("ws/")):
+        if path.is_file() and not path.is_symlink() and not (path.name in (LOCK_NAME, HOLDER_NAME) and rel.startswith("ws/")):
             out[rel] = path.read_bytes()
     return out
 

@@ -17,12 +17,16 @@ back as problems in the `Outcome`.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import enum
+import getpass
 import math
 import os
 import re
 import secrets
-from collections.abc import Iterable, Mapping
+import socket
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Optional, Union
 
@@ -45,6 +49,10 @@ Record = Union[model.Session, model.Output, model.Assessment, model.Measurement,
 
 #: The lock file of a cohort, held around read, check and write (git-ignore it).
 LOCK_NAME = ".mentoring-log.lock"
+#: Beside the lock, who holds it, written by each writer once it has the lock (git-ignore it).
+HOLDER_NAME = ".mentoring-log.holder"
+#: Seconds a writer waits for the lock before it says that it is waiting, and for whom.
+WAIT_NOTICE = 1.0
 #: Temporary files are `.<log name>.tmp-<random>` beside the log (git-ignore them); one left by a
 #: killed writer is removed by the next writer, under the lock.
 TMP_INFIX = ".tmp-"
@@ -259,6 +267,58 @@ def replace_file(path: Path, data: bytes) -> None:
     _fsync_folder(path.parent)
 
 
+def lock_holder(cohort_folder: Path) -> str:
+    """Who holds (or last held) a cohort's lock, as its holder wrote it: user, process, machine, since when."""
+    try:
+        return (cohort_folder / HOLDER_NAME).read_text(encoding="utf-8").strip() or "another program"
+    except (OSError, UnicodeDecodeError):
+        return "another program"
+
+
+def _note_holder(cohort_folder: Path) -> None:
+    """Write who holds the lock beside it (only ever called under the lock; best effort)."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name to be had (no $USER, no passwd entry)
+        user = "someone"
+    since = dt.datetime.now().strftime("%H:%M:%S")
+    try:
+        (cohort_folder / HOLDER_NAME).write_text(f"{user} (process {os.getpid()} on {socket.gethostname()}, since {since})\n",
+                                                 encoding="utf-8")
+    except OSError:
+        pass
+
+
+@contextlib.contextmanager
+def cohort_lock(root: Path, cohort_id: str, timeout: float = 60.0,
+                on_wait: Optional[Callable[[str], None]] = None) -> Iterator[None]:
+    """Hold the lock every writer to a cohort's files takes, for at most `timeout` seconds of waiting
+    (then filelock.Timeout). After WAIT_NOTICE seconds of waiting, `on_wait` is told who holds it."""
+    folder = root / COHORTS / cohort_id
+    lock = FileLock(str(folder / LOCK_NAME))
+    try:
+        lock.acquire(timeout=min(timeout, WAIT_NOTICE))
+    except Timeout:
+        if timeout <= WAIT_NOTICE:
+            raise
+        if on_wait is not None:
+            on_wait(lock_holder(folder))
+        lock.acquire(timeout=timeout - WAIT_NOTICE)
+    try:
+        _note_holder(folder)
+        yield
+    finally:
+        lock.release()
+
+
+def lock_timeout_problem(root: Path, cohort_id: str, timeout: float) -> Problem:
+    """Why nothing was written when the cohort's lock could not be had in time."""
+    holder = lock_holder(root / COHORTS / cohort_id)
+    return Problem(cohort_path(cohort_id),
+                   f"{holder} has been writing to this cohort for {timeout:g} s; nothing written "
+                   f"(if it is no longer running, delete {COHORTS}/{cohort_id}/{LOCK_NAME})", line=1)
+
+
 def _remove_stale_temporaries(folder: Path) -> None:
     """Temporary files left by a writer killed mid-write (only ever called under the lock)."""
     for stale in folder.glob(f".*.toml{TMP_INFIX}*"):
@@ -317,6 +377,8 @@ def append_record(
     file: Optional[str] = None,
     *,
     timeout: float = 60.0,
+    on_wait: Optional[Callable[[str], None]] = None,
+    before_write: Optional[Callable[[], None]] = None,
 ) -> Outcome:
     """Check a record against the cohort as it stands and, when nothing is wrong, append it to its log.
 
@@ -325,6 +387,11 @@ def append_record(
     `file` (a plain name under logs/). Any error, in the record or already in the cohort's data
     or its curriculum, refuses it and nothing is written. Problems the record brings are placed at
     the lines it would have in the log; problems already there at their own lines.
+
+    Waiting for another writer's lock for more than WAIT_NOTICE seconds calls `on_wait` with who
+    holds it. `before_write` is called under the lock right before the log is replaced: from then
+    on the record counts as written (a command line stops treating Ctrl-C as "stop" there, so that
+    a retry never writes it twice).
     """
     root = Path(root)
     if (why := _kind_problem(kind, record)) is not None:
@@ -337,24 +404,19 @@ def append_record(
     for inside in (f"{COHORTS}/{cohort_id}", logs_folder(cohort_id)):
         if (link := outside_link(root, inside)) is not None:  # not even a lock file goes out there
             return Outcome(None, (link_problem(cohort_path(cohort_id), link),))
-    cohort_folder = root / COHORTS / cohort_id
     folder = root / logs_folder(cohort_id)
-    lock = FileLock(str(cohort_folder / LOCK_NAME), timeout=timeout)
     try:
-        with lock:
-            return _append_locked(root, cohort_id, kind, record, rel, folder)
+        with cohort_lock(root, cohort_id, timeout, on_wait):
+            return _append_locked(root, cohort_id, kind, record, rel, folder, before_write)
     except Timeout:
-        return Outcome(None, (Problem(cohort_path(cohort_id),
-                                      f"another program has been writing to this cohort's logs for {timeout:g} s; "
-                                      f"nothing written (if none is running, delete {COHORTS}/{cohort_id}/{LOCK_NAME})",
-                                      line=1),))
+        return Outcome(None, (lock_timeout_problem(root, cohort_id, timeout),))
     except OSError as exc:
         return Outcome(None, (Problem(rel or logs_folder(cohort_id) + "/",
                                       f"cannot write: {exc.strerror or exc}; nothing written", line=1),))
 
 
 def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, Mapping[str, Any]],
-                   rel: Optional[str], folder: Path) -> Outcome:
+                   rel: Optional[str], folder: Path, before_write: Optional[Callable[[], None]]) -> Outcome:
     display = rel or f"{logs_folder(cohort_id)}/{author_of(kind, record) or kind}.toml"
     path = root / rel if rel else None
     if path is not None and path.is_symlink():
@@ -415,5 +477,7 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
         return Outcome(None, problems + (Problem(display, "changed while the record was being checked; nothing written, try again", line=1),))
     folder.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(folder)
+    if before_write is not None:
+        before_write()
     replace_file(path, new)
     return Outcome(Written(display, line, kind, normal, block), problems)

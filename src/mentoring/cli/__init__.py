@@ -154,6 +154,51 @@ def refuse(errors, err: bool = False) -> None:
     typer.echo(f"{plural(len(errors), 'error')}: not reported on; run `mentoring check` for details", err=True)
 
 
+class WriteGuard:
+    """Ctrl-C around a command that writes: before the write begins it stops the command (nothing
+    written); once the library says the write begins (`begin`, its `before_write`), it is only
+    noted, so that the command finishes, says where the data went and exits 0, and a retry never
+    writes it twice."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        """True from the moment the write begins."""
+        self.interrupted = False
+        """True when Ctrl-C came after that."""
+        self._previous: Any = None
+
+    def __enter__(self) -> "WriteGuard":
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if not self.writing:
+            raise KeyboardInterrupt
+        self.interrupted = True
+
+    def begin(self) -> None:
+        """The write begins: from now on Ctrl-C is noted, not obeyed."""
+        self.writing = True
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+        if isinstance(error, KeyboardInterrupt) and not self.writing:
+            typer.echo("interrupted: nothing was written", err=True)
+            raise typer.Exit(130)
+
+
+def waiting(cohort: str):
+    """What a writer says when another holds the cohort's lock for more than a second."""
+    return lambda holder: typer.echo(f"waiting for the lock of cohort {cohort}, held by {holder} ...", err=True)
+
+
 def main() -> None:
     """The console script: run the app, turning every failure into one line and an exit code."""
     from ..errors import DataError, MentoringError
@@ -173,4 +218,4 @@ def main() -> None:
         sys.exit(EXIT_BUG)
 
 
-from . import log, reading, schema  # noqa: E402,F401 - the commands register themselves on the app
+from . import log, reading, schema, setup  # noqa: E402,F401 - the commands register themselves on the app

@@ -3,11 +3,11 @@ the library's `append_record` (checked, locked, atomic)."""
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import typer
 
-from . import EXIT_DATA, Command, app, echo_problems, examples, workspace_root
+from . import EXIT_DATA, Command, WriteGuard, app, echo_problems, examples, open_workspace, waiting, workspace_root
 from .reading import parse_date
 
 log_app = typer.Typer(
@@ -29,35 +29,58 @@ def _id_list(text: Optional[str]) -> Optional[List[str]]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _log(cohort: str, kind: str, record: dict, file: Optional[str]) -> None:
-    """Append one record through the library; print what was written, or the problems and exit 1."""
+def _attended(cohort: str, attended: str, absent: Optional[List[str]], expected: Optional[List[str]],
+              date: Optional[str]) -> List[str]:
+    """The ids of --attended: as listed, or with `all` everyone expected less --absent."""
+    from ..errors import DataError, UsageError
+    from ..intake import attended_all
+
+    if attended.strip().casefold() != "all":
+        if absent is not None:
+            raise UsageError("--absent goes with --attended all (list who came, or all and who did not)")
+        return _id_list(attended)
+    ws = open_workspace([cohort])
+    if cohort not in ws.cohorts:
+        raise DataError(f'cohort "{cohort}" has errors', [p for p in ws.problems_of(cohort) if p.is_error])
+    return attended_all(ws.cohorts[cohort], parse_date(date, "--date"), expected, absent or ())
+
+
+def _log(cohort: str, kind: str, make: Callable[[], dict], file: Optional[str]) -> None:
+    """Append the record `make` gives through the library; print what was written, or the problems
+    and exit 1. Ctrl-C before the write says that nothing was written (exit 130)."""
     from ..errors import UsageError
     from ..logbook import append_record, file_name_problem
     from ..problems import count, plural
     from ..workspace import known_cohorts
 
-    root = workspace_root()
-    known_cohorts(root, [cohort])
-    record["date"] = parse_date(record.get("date"), "--date")
-    if file is not None and (why := file_name_problem(file)) is not None:
-        raise UsageError(f"--file: {why}")
-    outcome = append_record(root, cohort, kind, record, file)
-    echo_problems(outcome.problems)
-    if not outcome.ok:
-        errors, warnings = count(outcome.problems)
-        typer.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}: nothing was written", err=True)
-        raise typer.Exit(EXIT_DATA)
-    written = outcome.written
-    typer.echo(f"{written.path}:{written.line}: wrote [[{written.kind}]]")
-    typer.echo(written.text, nl=False)
+    with WriteGuard() as guard:
+        root = workspace_root()
+        known_cohorts(root, [cohort])
+        record = make()
+        record["date"] = parse_date(record.get("date"), "--date")
+        if file is not None and (why := file_name_problem(file)) is not None:
+            raise UsageError(f"--file: {why}")
+        outcome = append_record(root, cohort, kind, record, file, on_wait=waiting(cohort), before_write=guard.begin)
+        echo_problems(outcome.problems)
+        if not outcome.ok:
+            errors, warnings = count(outcome.problems)
+            typer.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}: nothing was written", err=True)
+            raise typer.Exit(EXIT_DATA)
+        written = outcome.written
+        typer.echo(f"{written.path}:{written.line}: wrote [[{written.kind}]]")
+        typer.echo(written.text, nl=False)
+        if guard.interrupted:
+            typer.echo(f"interrupted after the record was written to {written.path}:{written.line}; "
+                       "it is in the log: do not log it again", err=True)
 
 
-@log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,sri --date 2015-03-05', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module planning --date 2013-07-30'))
+@log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,sri --date 2015-03-05', 'mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended all --absent juliana --date 2015-03-12', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module planning --date 2013-07-30'))
 def log_session(
     cohort: str = LOG_COHORT,
     mentor: str = typer.Option(..., "--mentor", metavar="ID", help="The mentor or facilitator who held it (the log is theirs)."),
-    hours: float = typer.Option(..., "--hours", metavar="HOURS", help="How long it lasted, in hours."),
-    attended: str = typer.Option(..., "--attended", metavar="ID,ID,...", help='Participants who came: ID,ID,... ("" for none).'),
+    hours: str = typer.Option(..., "--hours", metavar="HOURS", help="How long it lasted, in hours (1.5, not 1,5)."),
+    attended: str = typer.Option(..., "--attended", metavar="ID,ID,...|all", help='Participants who came: ID,ID,... ("" for none), or all (everyone expected).'),
+    absent: Optional[str] = typer.Option(None, "--absent", metavar="ID,ID,...", help="With --attended all: those expected who did not come."),
     expected: Optional[str] = typer.Option(None, "--expected", metavar="ID,ID,...", help="Participants expected: ID,ID,... (default: everyone enrolled that day)."),
     module: Optional[List[str]] = typer.Option(None, "--module", metavar="ID", help="A module it covered (repeat for more)."),
     date: Optional[str] = LOG_DATE,
@@ -66,11 +89,13 @@ def log_session(
     file: Optional[str] = LOG_FILE,
 ) -> None:
     """Log a session held (a session record in logs/MENTOR.toml)."""
-    record = {
-        "date": date, "mentor": mentor, "hours": hours, "attended": _id_list(attended),
+    from ..intake import read_number
+
+    _log(cohort, "session", lambda: {
+        "date": date, "mentor": mentor, "hours": read_number(hours, "--hours"),
+        "attended": _attended(cohort, attended, _id_list(absent), _id_list(expected), date),
         "expected": _id_list(expected), "modules": module or None, "notes": notes, "follow_up": follow_up or None,
-    }
-    _log(cohort, "session", record, file)
+    }, file)
 
 
 @log_app.command("output", cls=Command, epilog=examples('mentoring log output hapsari-sosmed-2015 --participant aminah --kind facebook-post --title "Hari Perempuan" --status accepted --date 2015-03-08'))
@@ -89,12 +114,11 @@ def log_output(
     file: Optional[str] = LOG_FILE,
 ) -> None:
     """Log a knowledge product or a change of its status (an output record in logs/PARTICIPANT.toml)."""
-    record = {
+    _log(cohort, "output", lambda: {
         "date": date, "participant": participant, "kind": kind, "title": title, "id": output_id,
         "assignment": assignment, "status": status or "submitted", "url": url, "reviewed_by": reviewed_by,
         "notes": notes,
-    }
-    _log(cohort, "output", record, file)
+    }, file)
 
 
 @log_app.command("assessment", cls=Command, epilog=examples('mentoring log assessment hapsari-sosmed-2015 --participant aminah --competency facebook-page --level 2 --by kartini --date 2015-03-31'))
@@ -112,23 +136,25 @@ def log_assessment(
     import re
 
     number = re.fullmatch(r"\s*(-?[0-9]+)\s*", level)
-    record = {
+    _log(cohort, "assessment", lambda: {
         "date": date, "participant": participant, "competency": competency,
         "level": int(number.group(1)) if number else level, "by": by, "notes": notes,
-    }
-    _log(cohort, "assessment", record, file)
+    }, file)
 
 
 @log_app.command("measurement", cls=Command, epilog=examples('mentoring log measurement hapsari-sosmed-2015 --result page-followers --value 812 --source "page insights" --date 2015-03-31'))
 def log_measurement(
     cohort: str = LOG_COHORT,
     result: str = typer.Option(..., "--result", metavar="ID", help="The id of a result whose measure is reported."),
-    value: float = typer.Option(..., "--value", metavar="NUMBER", help="The value observed."),
+    value: str = typer.Option(..., "--value", metavar="NUMBER", help="The value observed (1200, not 1.200; 1.5, not 1,5)."),
     source: Optional[str] = typer.Option(None, "--source", metavar="TEXT", help="Where the figure comes from."),
     date: Optional[str] = LOG_DATE,
     notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
     file: Optional[str] = LOG_FILE,
 ) -> None:
     """Log a value observed by hand (a measurement record in logs/measurements.toml)."""
-    record = {"date": date, "result": result, "value": value, "source": source, "notes": notes}
-    _log(cohort, "measurement", record, file)
+    from ..intake import read_number
+
+    _log(cohort, "measurement", lambda: {
+        "date": date, "result": result, "value": read_number(value, "--value"), "source": source, "notes": notes,
+    }, file)
