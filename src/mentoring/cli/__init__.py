@@ -60,7 +60,7 @@ app = typer.Typer(
     name="mentoring",
     help="Keep training programmes honest: check curricula and cohorts, log records, report progress.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

@@ -7,7 +7,7 @@ from typing import Callable, List, Optional
 
 import typer
 
-from . import EXIT_DATA, Command, WriteGuard, app, echo_problems, examples, open_workspace, waiting, workspace_root
+from . import EXIT_DATA, complete, Command, WriteGuard, app, echo_problems, examples, open_workspace, waiting, workspace_root
 from .reading import parse_date
 
 log_app = typer.Typer(
@@ -17,7 +17,7 @@ log_app = typer.Typer(
 )
 app.add_typer(log_app, name="log")
 
-LOG_COHORT = typer.Argument(..., metavar="COHORT", help="The cohort's id.")
+LOG_COHORT = typer.Argument(..., metavar="COHORT", help="The cohort's id.", autocompletion=complete.cohorts)
 LOG_DATE = typer.Option(None, "--date", metavar="DATE", help="The record's date (YYYY-MM-DD; default today).")
 LOG_FILE = typer.Option(None, "--file", metavar="NAME", help="Another file under the cohort's logs/ (a plain name; .toml is added).")
 
@@ -77,12 +77,17 @@ def _log(cohort: str, kind: str, make: Callable[[], dict], file: Optional[str]) 
 @log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,sri --date 2015-03-05', 'mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended all --absent juliana --date 2015-03-12', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module planning --date 2013-07-30'))
 def log_session(
     cohort: str = LOG_COHORT,
-    mentor: str = typer.Option(..., "--mentor", metavar="ID", help="The mentor or facilitator who held it (the log is theirs)."),
+    mentor: str = typer.Option(..., "--mentor", metavar="ID", help="The mentor or facilitator who held it (the log is theirs).",
+                               autocompletion=complete.people(complete.SESSION_ROLES)),
     hours: str = typer.Option(..., "--hours", metavar="HOURS", help="How long it lasted, in hours (1.5, not 1,5)."),
-    attended: str = typer.Option(..., "--attended", metavar="ID,ID,...|all", help='Participants who came: ID,ID,... ("" for none), or all (everyone expected).'),
-    absent: Optional[str] = typer.Option(None, "--absent", metavar="ID,ID,...", help="With --attended all: those expected who did not come."),
-    expected: Optional[str] = typer.Option(None, "--expected", metavar="ID,ID,...", help="Participants expected: ID,ID,... (default: everyone enrolled that day)."),
-    module: Optional[List[str]] = typer.Option(None, "--module", metavar="ID", help="A module it covered (repeat for more)."),
+    attended: str = typer.Option(..., "--attended", metavar="ID,ID,...|all", help='Participants who came: ID,ID,... ("" for none), or all (everyone expected).',
+                                 autocompletion=complete.participant_list(["all"])),
+    absent: Optional[str] = typer.Option(None, "--absent", metavar="ID,ID,...", help="With --attended all: those expected who did not come.",
+                                          autocompletion=complete.participant_list()),
+    expected: Optional[str] = typer.Option(None, "--expected", metavar="ID,ID,...", help="Participants expected: ID,ID,... (default: everyone enrolled that day).",
+                                            autocompletion=complete.participant_list()),
+    module: Optional[List[str]] = typer.Option(None, "--module", metavar="ID", help="A module it covered (repeat for more).",
+                                                autocompletion=complete.curriculum_ids("modules")),
     date: Optional[str] = LOG_DATE,
     notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="What happened."),
     follow_up: Optional[List[str]] = typer.Option(None, "--follow-up", metavar="TEXT", help="An action agreed (repeat for more)."),
@@ -101,14 +106,17 @@ def log_session(
 @log_app.command("output", cls=Command, epilog=examples('mentoring log output hapsari-sosmed-2015 --participant aminah --kind facebook-post --title "Hari Perempuan" --status accepted --date 2015-03-08'))
 def log_output(
     cohort: str = LOG_COHORT,
-    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who made it (the log is theirs)."),
-    kind: str = typer.Option(..., "--kind", metavar="ID", help="Its output kind's id."),
+    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who made it (the log is theirs).",
+                                    autocompletion=complete.people(complete.PARTICIPANT)),
+    kind: str = typer.Option(..., "--kind", metavar="ID", help="Its output kind's id.", autocompletion=complete.curriculum_ids("output_kinds")),
     title: str = typer.Option(..., "--title", metavar="TEXT", help="Its title."),
-    assignment: Optional[str] = typer.Option(None, "--assignment", metavar="ID", help="The assignment it answers."),
-    status: Optional[str] = typer.Option(None, "--status", metavar="STATUS", help="draft, submitted (default), returned, accepted or published."),
+    assignment: Optional[str] = typer.Option(None, "--assignment", metavar="ID", help="The assignment it answers.",
+                                              autocompletion=complete.curriculum_ids("assignments")),
+    status: Optional[str] = typer.Option(None, "--status", metavar="STATUS", help="draft, submitted (default), returned, accepted or published.",
+                                          autocompletion=complete.words("draft", "submitted", "returned", "accepted", "published")),
     output_id: Optional[str] = typer.Option(None, "--id", metavar="ID", help="Its id, shared by every record of the same output."),
     url: Optional[str] = typer.Option(None, "--url", metavar="URL", help="Where it is published."),
-    reviewed_by: Optional[str] = typer.Option(None, "--reviewed-by", metavar="ID", help="Who reviewed it."),
+    reviewed_by: Optional[str] = typer.Option(None, "--reviewed-by", metavar="ID", help="Who reviewed it.", autocompletion=complete.people()),
     date: Optional[str] = LOG_DATE,
     notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
     file: Optional[str] = LOG_FILE,
@@ -124,10 +132,12 @@ def log_output(
 @log_app.command("assessment", cls=Command, epilog=examples('mentoring log assessment hapsari-sosmed-2015 --participant aminah --competency facebook-page --level 2 --by kartini --date 2015-03-31'))
 def log_assessment(
     cohort: str = LOG_COHORT,
-    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who was rated."),
-    competency: str = typer.Option(..., "--competency", metavar="ID", help="The competency's id."),
+    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who was rated.", autocompletion=complete.people(complete.PARTICIPANT)),
+    competency: str = typer.Option(..., "--competency", metavar="ID", help="The competency's id.",
+                                   autocompletion=complete.curriculum_ids("competencies")),
     level: str = typer.Option(..., "--level", metavar="LEVEL", help="A level number (0 is the lowest) or a level name."),
-    by: str = typer.Option(..., "--by", metavar="ID|self", help='Who rated (the log is theirs), or "self".'),
+    by: str = typer.Option(..., "--by", metavar="ID|self", help='Who rated (the log is theirs), or "self".',
+                           autocompletion=complete.people(complete.ASSESSORS, ["self"])),
     date: Optional[str] = LOG_DATE,
     notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
     file: Optional[str] = LOG_FILE,
@@ -145,7 +155,8 @@ def log_assessment(
 @log_app.command("measurement", cls=Command, epilog=examples('mentoring log measurement hapsari-sosmed-2015 --result page-followers --value 812 --source "page insights" --date 2015-03-31'))
 def log_measurement(
     cohort: str = LOG_COHORT,
-    result: str = typer.Option(..., "--result", metavar="ID", help="The id of a result whose measure is reported."),
+    result: str = typer.Option(..., "--result", metavar="ID", help="The id of a result whose measure is reported.",
+                               autocompletion=complete.curriculum_ids("results", measure="reported")),
     value: str = typer.Option(..., "--value", metavar="NUMBER", help="The value observed (1200, not 1.200; 1.5, not 1,5)."),
     source: Optional[str] = typer.Option(None, "--source", metavar="TEXT", help="Where the figure comes from."),
     date: Optional[str] = LOG_DATE,

@@ -8,13 +8,13 @@ from typing import List, Optional
 
 import typer
 
-from . import Command, app, echo_problems, examples, open_workspace, refuse, EXIT_DATA
+from . import Command, complete, app, echo_problems, examples, open_workspace, refuse, EXIT_DATA
 
 AS_OF = typer.Option(None, "--as-of", metavar="DATE", help="Figures as of this date (YYYY-MM-DD; default today).")
 FORMAT = typer.Option("table", "--format", metavar="FORMAT", help="table, markdown, csv or json.")
 BY = typer.Option(None, "--by", metavar="FIELD", help="Break the figures down by the participants' group or organisation.")
 REDACT = typer.Option(False, "--redact", help="Replace participants' ids and names with stable pseudonyms.")
-COHORT = typer.Argument(..., metavar="COHORT", help="The cohort's id.")
+COHORT = typer.Argument(..., metavar="COHORT", help="The cohort's id.", autocompletion=complete.cohorts)
 
 
 def parse_date(text: Optional[str], option: str):
@@ -55,7 +55,8 @@ def colour_wanted(fmt) -> bool:
 
 @app.command(cls=Command, epilog=examples("mentoring check", "mentoring check hapsari-sosmed-2015 --redact"))
 def check(
-    cohorts: Optional[List[str]] = typer.Argument(None, metavar="COHORT...", help="Cohort ids to check (default: every cohort)."),
+    cohorts: Optional[List[str]] = typer.Argument(None, metavar="COHORT...", help="Cohort ids to check (default: every cohort).",
+                                                  autocompletion=complete.cohorts),
     redacted: bool = typer.Option(False, "--redact", help="Replace participants' names and contacts in messages."),
 ) -> None:
     """Check curricula, cohorts and logs; print every problem as path:line: error|warning: message."""

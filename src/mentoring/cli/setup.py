@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from . import (ENV_WORKSPACE, EXIT_DATA, Command, WriteGuard, app, echo_problems, examples, state, waiting,
-               workspace_root)
+from . import (ENV_WORKSPACE, EXIT_DATA, Command, WriteGuard, app, complete, echo_problems, examples, state,
+               waiting, workspace_root)
 from .reading import parse_date
 
 new_app = typer.Typer(
@@ -97,7 +97,7 @@ def new_cohort(
     "mentoring import people medan-2024 peserta.xlsx",
 ))
 def import_people(
-    cohort: str = typer.Argument(..., metavar="COHORT", help="The cohort's id."),
+    cohort: str = typer.Argument(..., metavar="COHORT", help="The cohort's id.", autocompletion=complete.cohorts),
     file: str = typer.Argument(..., metavar="FILE", help="A CSV or XLSX sheet: a header in row 1 (name or nama, and id, role, group, organisation, sex, joined, contact)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show who would be added, with their ids; write nothing."),
 ) -> None:
