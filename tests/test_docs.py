@@ -12,6 +12,9 @@ Two kinds of example are collected from the Markdown files:
   the next `$ ` line or the end of the block, are its output: in the documents named in `COMPARED`
   they must be exactly what the command prints (trailing spaces and trailing blank lines aside).
 
+Documents in `FROM_EMPTY_FOLDER` (getting-started.md) are run instead in one empty folder, from the
+first command to the last, and their outputs compared.
+
 Commands that write (`mentoring log ...`) change the copy, so before the commands of one block run,
 the writing commands of the same document's earlier blocks are replayed on a fresh copy: a block
 sees the workspace as a reader following the document would.
@@ -36,6 +39,9 @@ ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
 #: Documents whose console blocks must show the exact output of their commands.
 COMPARED = frozenset({"reports.md"})
+#: Documents whose console blocks run in order in one empty folder (the files of their marked blocks,
+#: of any language, written there first), each command's output compared as in COMPARED.
+FROM_EMPTY_FOLDER = frozenset({"getting-started.md"})
 #: Documents whose every ```toml block must be a complete file (carry a file marker).
 ALL_TOML_MARKED = frozenset({"format.md"})
 #: Documents that must hold at least one example of each kind (guards against a parser that finds nothing).
@@ -152,7 +158,8 @@ def toml_docs() -> list[Path]:
 
 def console_blocks() -> list[Block]:
     """Console blocks holding at least one `$ mentoring` command, in document order."""
-    return [b for doc in doc_files() for b in blocks(doc) if b.lang == "console" and commands(b)]
+    return [b for doc in doc_files() if doc.name not in FROM_EMPTY_FOLDER
+            for b in blocks(doc) if b.lang == "console" and commands(b)]
 
 
 def copy_example_workspace(dest: Path) -> Path:
@@ -241,6 +248,28 @@ def test_console_examples_run(block: Block, tmp_path: Path) -> None:
             shown = "\n".join(trimmed(command.output))
             printed = "\n".join(trimmed(result.stdout.splitlines()))
             assert printed == shown, f"docs/{block.doc}:{command.line}: $ {command.text}\nthe document shows a different output"
+
+
+@pytest.mark.parametrize("doc", sorted(FROM_EMPTY_FOLDER))
+def test_from_an_empty_folder(doc: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document that starts from an empty folder runs as written there: its files written, then every
+    `$ mentoring` command in order, each exiting 0 and printing what the document shows; getting-started
+    does it in ten commands."""
+    path = DOCS / doc
+    assert path.is_file(), f"docs/{doc} is missing"
+    for block in blocks(path):
+        if block.marker:
+            (tmp_path / block.marker).write_text("\n".join(block.text) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = [(block, command) for block in blocks(path) if block.lang == "console" for command in commands(block)]
+    if doc == "getting-started.md":
+        assert len(found) == 10, f"docs/{doc}: {len(found)} commands, not ten"
+    for block, command in found:
+        result = run(command.args, tmp_path)
+        assert result.exit_code == 0, describe(command, block, result)
+        if trimmed(command.output):
+            assert "\n".join(trimmed(result.output.splitlines())) == "\n".join(trimmed(command.output)), (
+                f"docs/{doc}:{command.line}: $ {command.text}\nthe document shows a different output:\n{result.output}")
 
 
 # --- Python examples (docs/library.md) -------------------------------------------------------------
