@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from mentoring import __version__
 from mentoring.cli import app
 
-from test_docs import copy_example_workspace
+from test_docs import copy_example_workspace, run
 
 
 def commands(group=None, prefix=()):
@@ -47,7 +47,8 @@ def test_help_shows_readable_types(words):
 
 @pytest.mark.parametrize("words", ALL)
 def test_help_ends_with_examples_that_run(words, tmp_path):
-    """Each command's help ends with one or two real examples, and each exits 0 on a copy of the example workspace."""
+    """Each command's help ends with one or two real examples, and each exits 0 on a copy of the example
+    workspace, run from inside it."""
     text = help_text(words)
     assert "Examples:" in text, f"mentoring {' '.join(words)} --help has no examples"
     examples = [line.strip() for line in text[text.index("Examples:"):].splitlines() if line.strip().startswith("mentoring ")]
@@ -56,7 +57,7 @@ def test_help_ends_with_examples_that_run(words, tmp_path):
     for example in examples:
         args = shlex.split(example)[1:]
         assert args[: len(words)] == list(words), f"the example {example!r} is not of this command"
-        result = CliRunner().invoke(app, args, env={"MENTORING_WORKSPACE": str(workspace), "NO_COLOR": "1"})
+        result = run(args, workspace)
         assert result.exit_code == 0, f"$ {example}\n{result.output}{result.exception!r}"
 
 

@@ -22,6 +22,7 @@ sees the workspace as a reader following the document would.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -172,8 +173,14 @@ def copy_example_workspace(dest: Path) -> Path:
 
 
 def run(args: list[str], workspace: Path):
-    """Run `mentoring ARGS` in-process with MENTORING_WORKSPACE set to the workspace."""
-    return CliRunner().invoke(app, args, env={"MENTORING_WORKSPACE": str(workspace), "NO_COLOR": "1"})
+    """Run `mentoring ARGS` in-process with MENTORING_WORKSPACE set to the workspace, from inside it
+    (so that a file an example names, such as a sheet of people, is found as a reader there would)."""
+    here = os.getcwd()
+    os.chdir(workspace)
+    try:
+        return CliRunner().invoke(app, args, env={"MENTORING_WORKSPACE": str(workspace), "NO_COLOR": "1"})
+    finally:
+        os.chdir(here)
 
 
 def describe(command: Command, block: Block, result) -> str:

@@ -74,7 +74,7 @@ def _log(cohort: str, kind: str, make: Callable[[], dict], file: Optional[str]) 
                        "it is in the log: do not log it again", err=True)
 
 
-@log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,sri --date 2015-03-05', 'mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended all --absent juliana --date 2015-03-12', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module planning --date 2013-07-30'))
+@log_app.command("session", cls=Command, epilog=examples('mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended aminah,sri --date 2015-03-05', 'mentoring log session hapsari-sosmed-2015 --mentor kartini --hours 2 --attended all --absent dewi --date 2015-03-12', 'mentoring log session pmi-temu-karya-2013 --mentor ahmad-hussein --hours 1.5 --attended "" --module planning --date 2013-07-30'))
 def log_session(
     cohort: str = LOG_COHORT,
     mentor: str = typer.Option(..., "--mentor", metavar="ID", help="The mentor or facilitator who held it (the log is theirs).",

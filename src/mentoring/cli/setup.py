@@ -67,8 +67,9 @@ def new_curriculum(
 
 
 @new_app.command("cohort", cls=Command, epilog=examples(
-    "mentoring new cohort medan-2024 --curriculum social-media --start 2024-02-01 --end 2024-04-30",
-    "mentoring new cohort medan-2024 --curriculum social-media --start 2024-02-01 --end 2024-04-30 --people peserta.xlsx",
+    "mentoring new cohort hapsari-sosmed-2016 --curriculum social-media-advocacy --start 2016-01-11 --end 2016-03-31",
+    "mentoring new cohort hapsari-lanjutan-2015 --curriculum social-media-advocacy --start 2015-02-16 --end 2015-05-29 "
+    "--people cohorts/hapsari-sosmed-2015/peserta-tambahan.csv",
 ))
 def new_cohort(
     cohort: str = typer.Argument(..., metavar="ID", help="The new cohort's id (its folder's name)."),
@@ -93,8 +94,8 @@ def new_cohort(
 
 
 @import_app.command("people", cls=Command, epilog=examples(
-    "mentoring import people medan-2024 peserta.csv --dry-run",
-    "mentoring import people medan-2024 peserta.xlsx",
+    "mentoring import people hapsari-sosmed-2015 cohorts/hapsari-sosmed-2015/peserta-tambahan.csv --dry-run",
+    "mentoring import people hapsari-sosmed-2015 cohorts/hapsari-sosmed-2015/peserta-tambahan.csv",
 ))
 def import_people(
     cohort: str = typer.Argument(..., metavar="COHORT", help="The cohort's id.", autocompletion=complete.cohorts),

@@ -153,10 +153,11 @@ def log_schema() -> dict:
 def schemas() -> dict[str, dict]:
     """Each file's schema by name (curriculum, cohort, log, settings): the draft, the files it is
     for as its title, the class's docstring, then the body. A file's own id (its name) and what the
-    loader adds (a cohort's logs) are not keys of the file, so they are left out."""
+    loader adds (a cohort's logs, the `[[people]]` entries it could not read) are not keys of the
+    file, so they are left out."""
     bodies = {
         "curriculum": (model.Curriculum, object_schema(model.Curriculum, frozenset({"id"}))),
-        "cohort": (model.Cohort, object_schema(model.Cohort, frozenset({"id", "logs"}))),
+        "cohort": (model.Cohort, object_schema(model.Cohort, frozenset({"id", "logs", "unread_people"}))),
         "log": (model.LogFile, log_schema()),
         "settings": (model.Settings, object_schema(model.Settings)),
     }
