@@ -31,7 +31,8 @@ from .lines import key_lines, place
 from .problems import Keys, Problem, Severity, did_you_mean
 from .checks import check_cohort_all, check_workspace
 from .loader import locate, structure
-from .logbook import cohort_lock, compose, lock_timeout_problem, record_block, record_data, replace_file
+from .logbook import (cohort_lock, compose, lock_timeout_problem, record_block, record_data, replace_file,
+                      replace_unchanged)
 from .model import Loaded
 from .sheet import Sheet, read_sheet
 from .skeleton import cohort_text, curriculum_text
@@ -359,21 +360,23 @@ class Added:
 
 
 @attrs.frozen
-class Imported:
-    """What `import_people` did."""
+class Intake:
+    """What `import_people`, `new_cohort` or `new_curriculum` did: the file written (or, on a dry
+    run, that would be), the people added to it, or the problems that stopped it."""
 
     path: str
-    """cohort.toml, relative to the workspace."""
+    """The file (cohort.toml, or a curriculum), relative to the workspace."""
     added: tuple[Added, ...] = ()
     """The people added, or that would be on a dry run; none when a problem stopped them."""
     problems: tuple[Problem, ...] = ()
-    """The sheet's problems (at its rows) and any the new people bring to the cohort."""
+    """The sheet's problems (at its rows), any the new people bring to the cohort, or what else
+    stopped the write."""
     written: bool = False
-    """True when cohort.toml was written."""
+    """True when the file was written."""
 
     @property
     def ok(self) -> bool:
-        """True when no error stopped the people (written, or on a dry run writable)."""
+        """True when no error stopped it (written, or on a dry run writable)."""
         return not any(p.is_error for p in self.problems)
 
 
@@ -430,7 +433,7 @@ def _reads_back(text: str, people: Sequence[model.Person]) -> bool:
 
 def import_people(root: Union[Path, str], cohort_id: str, file: Union[Path, str], shown: Optional[str] = None, *,
                   dry_run: bool = False, timeout: float = 60.0, on_wait: Optional[Callable[[str], None]] = None,
-                  before_write: Optional[Callable[[], None]] = None) -> Imported:
+                  before_write: Optional[Callable[[], None]] = None) -> Intake:
     """Add the people of a CSV or XLSX sheet to a cohort's cohort.toml, or say why not.
 
     Under the cohort's lock (the one `append_record` takes): the sheet is planned against the
@@ -442,21 +445,21 @@ def import_people(root: Union[Path, str], cohort_id: str, file: Union[Path, str]
     rel = cohort_path(cohort_id)
     shown = shown or str(file)
     if not SLUG.match(cohort_id) or not (root / rel).is_file():
-        return Imported(rel, problems=(Problem(rel, f'no cohort "{cohort_id}" in this workspace', line=1),))
+        return Intake(rel, problems=(Problem(rel, f'no cohort "{cohort_id}" in this workspace', line=1),))
     sheet = read_sheet(Path(file), shown)
     if sheet.problems:
-        return Imported(rel, problems=sheet.problems)
+        return Intake(rel, problems=sheet.problems)
     try:
         with cohort_lock(root, cohort_id, timeout, on_wait):
             return _import_locked(root, cohort_id, sheet, dry_run, before_write)
     except Timeout:
-        return Imported(rel, problems=(lock_timeout_problem(root, cohort_id, timeout),))
+        return Intake(rel, problems=(lock_timeout_problem(root, cohort_id, timeout),))
     except OSError as exc:
-        return Imported(rel, problems=(Problem(rel, f"cannot write: {exc.strerror or exc}; nothing written", line=1),))
+        return Intake(rel, problems=(Problem(rel, f"cannot write: {exc.strerror or exc}; nothing written", line=1),))
 
 
 def _import_locked(root: Path, cohort_id: str, sheet: Sheet, dry_run: bool,
-                   before_write: Optional[Callable[[], None]]) -> Imported:
+                   before_write: Optional[Callable[[], None]]) -> Intake:
     rel = cohort_path(cohort_id)
     path = root / rel
     old = path.read_bytes()
@@ -464,44 +467,27 @@ def _import_locked(root: Path, cohort_id: str, sheet: Sheet, dry_run: bool,
     cohort = opened.cohorts.get(cohort_id)
     standing = opened.problems_of(cohort_id)
     if cohort is None or cohort.curriculum not in opened.curricula:
-        return Imported(rel, problems=tuple(p for p in standing if p.is_error))
+        return Intake(rel, problems=tuple(p for p in standing if p.is_error))
     text = old.decode("utf-8-sig", errors="replace")
     plan = plan_people(sheet, cohort, key_lines(text))
     if not plan.ok:
-        return Imported(rel, problems=plan.problems)
+        return Intake(rel, problems=plan.problems)
     new, lines = people_blocks(plan.people, old)
     new_text = new.decode("utf-8-sig", errors="replace")
     problems = (*plan.problems, *check_new_people(root, opened.data, cohort, plan, new_text, sheet.path, standing))
     added = tuple(Added(p.row, p.person, line) for p, line in zip(plan.people, lines))
     if any(p.is_error for p in problems):
-        return Imported(rel, problems=problems)
+        return Intake(rel, problems=problems)
     if not _reads_back(new_text, [p.person for p in plan.people]):
-        return Imported(rel, problems=(*problems, Problem(rel, "the new people would not read back as written; nothing written", line=1)))
+        return Intake(rel, problems=(*problems, Problem(rel, "the new people would not read back as written; nothing written", line=1)))
     if dry_run or not added:
-        return Imported(rel, added, problems)
-    if path.read_bytes() != old:  # edited by hand meanwhile, not under the lock
-        return Imported(rel, problems=(*problems, Problem(rel, "changed while the people were being checked; nothing written, try again", line=1)))
-    if before_write is not None:
-        before_write()
-    replace_file(path, new)
-    return Imported(rel, added, problems, written=True)
+        return Intake(rel, added, problems)
+    if not replace_unchanged(path, old, new, before_write):
+        return Intake(rel, problems=(*problems, Problem(rel, "changed while the people were being checked; nothing written, try again", line=1)))
+    return Intake(rel, added, problems, written=True)
 
 
 # --- new curricula and cohorts -----------------------------------------------------------------
-
-
-@attrs.frozen
-class Created:
-    """A file `new_cohort` or `new_curriculum` wrote, or the problems that stopped it."""
-
-    path: str
-    """The file, relative to the workspace."""
-    added: tuple[Added, ...] = ()
-    """The people written into a new cohort from a sheet."""
-    problems: tuple[Problem, ...] = ()
-    """Bad rows of the sheet, or anything else that stopped it (then nothing was written)."""
-    written: bool = False
-    """True when the file was written."""
 
 
 def _new_id(id_: str, what: str) -> None:
@@ -510,7 +496,7 @@ def _new_id(id_: str, what: str) -> None:
         raise UsageError(f'"{id_}" is not a valid {what} id: {SLUG_RULE}' + (f' (did you mean "{fixed}"?)' if fixed else ""))
 
 
-def new_curriculum(root: Union[Path, str], curriculum_id: str, title: Optional[str] = None) -> Created:
+def new_curriculum(root: Union[Path, str], curriculum_id: str, title: Optional[str] = None) -> Intake:
     """Write `curricula/<id>.toml`, a commented skeleton that passes the checks; a UsageError when
     the id is not one or the file exists."""
     root = Path(root)
@@ -521,11 +507,11 @@ def new_curriculum(root: Union[Path, str], curriculum_id: str, title: Optional[s
     text = curriculum_text(curriculum_id, title)
     (root / CURRICULA).mkdir(parents=True, exist_ok=True)
     replace_file(root / rel, text.encode("utf-8"))
-    return Created(rel, written=True)
+    return Intake(rel, written=True)
 
 
 def new_cohort(root: Union[Path, str], cohort_id: str, curriculum_id: str, start: dt.date, end: dt.date,
-               title: Optional[str] = None, people: Union[Path, str, None] = None, shown: Optional[str] = None) -> Created:
+               title: Optional[str] = None, people: Union[Path, str, None] = None, shown: Optional[str] = None) -> Intake:
     """Write `cohorts/<id>/cohort.toml` for a run of a curriculum: a commented skeleton that passes
     the checks, with the people of a CSV or XLSX sheet when one is given. A UsageError for a bad
     id, a cohort that exists, an unknown curriculum or an end before the start; a DataError when
@@ -550,21 +536,21 @@ def new_cohort(root: Union[Path, str], cohort_id: str, curriculum_id: str, start
     data = tomli.loads(text)
     cohort, problems = structure({**data, "id": cohort_id}, model.Cohort, rel)
     if cohort is None:  # a title no TOML could hold, say: nothing to write
-        return Created(rel, problems=tuple(problems))
+        return Intake(rel, problems=tuple(problems))
     content, added, problems = text.encode("utf-8"), (), []
     if people is not None:
         sheet = read_sheet(Path(people), shown or str(people))
         plan = plan_people(sheet, cohort)
         if not plan.ok:
-            return Created(rel, problems=plan.problems)
+            return Intake(rel, problems=plan.problems)
         content, lines = people_blocks(plan.people, content)
         problems = [*plan.problems, *check_new_people(root, ws.data, cohort, plan, content.decode("utf-8"), sheet.path)]
         added = tuple(Added(p.row, p.person, line) for p, line in zip(plan.people, lines))
     else:
         problems = check_cohort_all(cohort, curriculum)
     if any(p.is_error for p in problems):
-        return Created(rel, problems=tuple(problems))
+        return Intake(rel, problems=tuple(problems))
     folder = root / cohort_folder(cohort_id)
     folder.mkdir(parents=True)
     replace_file(root / rel, content)
-    return Created(rel, added, tuple(problems), written=True)
+    return Intake(rel, added, tuple(problems), written=True)

@@ -191,19 +191,19 @@ def record_data(record: Record) -> dict[str, Any]:
     return data
 
 
-def _toml_value(value: Any) -> str:
+def toml_value(value: Any) -> str:
     """One value as TOML, each scalar written by tomli-w; arrays on one line, so that one record
     stays a short block (tomli-w spreads arrays over lines and may write a lone record as an
     inline table, where a log wants a `[[kind]]` header)."""
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
     return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
 
 
 def record_block(kind: str, data: Mapping[str, Any]) -> str:
     """`[[kind]]` and one `key = value` line per key, ending in a newline."""
     lines = [f"[[{kind}]]"]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in data.items()]
+    lines += [f"{key} = {toml_value(value)}" for key, value in data.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -265,6 +265,18 @@ def replace_file(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_folder(path.parent)
+
+
+def replace_unchanged(path: Path, old: bytes, new: bytes, before_write: Optional[Callable[[], None]] = None) -> bool:
+    """Under the cohort's lock, replace a file that still holds `old` (none: b"") with `new`, atomically;
+    False, and nothing written, when it was changed meanwhile (edited by hand, not under the lock).
+    `before_write` is called right before the write begins."""
+    if (path.read_bytes() if path.exists() else b"") != old:
+        return False
+    if before_write is not None:
+        before_write()
+    replace_file(path, new)
+    return True
 
 
 def lock_holder(cohort_folder: Path) -> str:
@@ -473,11 +485,8 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
         back = exc
     if back != normal:
         return Outcome(None, problems + (Problem(display, f"{kind}: would not read back as written ({back}); nothing written", line=line),))
-    if (path.read_bytes() if path.exists() else b"") != old:  # edited by hand meanwhile, not under the lock
-        return Outcome(None, problems + (Problem(display, "changed while the record was being checked; nothing written, try again", line=1),))
     folder.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(folder)
-    if before_write is not None:
-        before_write()
-    replace_file(path, new)
+    if not replace_unchanged(path, old, new, before_write):
+        return Outcome(None, problems + (Problem(display, "changed while the record was being checked; nothing written, try again", line=1),))
     return Outcome(Written(display, line, kind, normal, block), problems)

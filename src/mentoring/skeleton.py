@@ -4,17 +4,11 @@ as they are, and tell a trainer what to fill in. Pure text; `intake` writes them
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
-
-import tomli_w
+from typing import Optional
 
 from . import model
 from .layout import curriculum_path
-
-
-def toml_value(value: Any) -> str:
-    """One value as TOML (a string quoted and escaped, a date bare)."""
-    return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
+from .logbook import toml_value
 
 
 def _one_line(text: str, most: int = 60) -> str:

@@ -15,9 +15,6 @@ from typing import Any, Optional
 
 import typer
 
-PARTICIPANT = frozenset({"participant"})
-SESSION_ROLES = frozenset({"mentor", "facilitator"})
-ASSESSORS = frozenset({"mentor", "facilitator", "implementer", "coordinator"})
 
 
 def _root(ctx: typer.Context) -> Optional[Any]:
@@ -84,13 +81,19 @@ def cohorts(ctx: typer.Context, incomplete: str) -> list[str]:
     return [id_ for id_ in cohort_ids(root) if id_.startswith(incomplete)] if root is not None else []
 
 
-def people(roles: Optional[frozenset[str]] = None, also: Iterable[str] = ()) -> Callable[..., list[tuple[str, str]]]:
-    """Completion of one person id of the cohort (of the given roles), with the person's name."""
+def people(roles: Optional[str] = None, also: Iterable[str] = ()) -> Callable[..., list[tuple[str, str]]]:
+    """Completion of one person id of the cohort, with the person's name: everyone, or those whose
+    role is among `roles`, the name of a set of roles in the model (`SESSION_ROLES`, `ASSESSOR_ROLES`)
+    or a role (`participant`); `also` adds words (`self`)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        from .. import model
+
+        named = None if roles is None else getattr(model, roles, None) or {model.Role(roles)}
+        allowed = None if named is None else {role.value for role in named}
         _, data = _cohort(ctx)
         found = [(entry["id"], str(entry.get("name", ""))) for entry in _entries(data, "people")
-                 if isinstance(entry.get("id"), str) and (roles is None or entry.get("role") in roles)]
+                 if isinstance(entry.get("id"), str) and (allowed is None or entry.get("role") in allowed)]
         return [(id_, name) for id_, name in [*found, *((word, "") for word in also)] if id_.startswith(incomplete)]
 
     return complete

@@ -78,7 +78,7 @@ def _log(cohort: str, kind: str, make: Callable[[], dict], file: Optional[str]) 
 def log_session(
     cohort: str = LOG_COHORT,
     mentor: str = typer.Option(..., "--mentor", metavar="ID", help="The mentor or facilitator who held it (the log is theirs).",
-                               autocompletion=complete.people(complete.SESSION_ROLES)),
+                               autocompletion=complete.people("SESSION_ROLES")),
     hours: str = typer.Option(..., "--hours", metavar="HOURS", help="How long it lasted, in hours (1.5, not 1,5)."),
     attended: str = typer.Option(..., "--attended", metavar="ID,ID,...|all", help='Participants who came: ID,ID,... ("" for none), or all (everyone expected).',
                                  autocompletion=complete.participant_list(["all"])),
@@ -107,7 +107,7 @@ def log_session(
 def log_output(
     cohort: str = LOG_COHORT,
     participant: str = typer.Option(..., "--participant", metavar="ID", help="Who made it (the log is theirs).",
-                                    autocompletion=complete.people(complete.PARTICIPANT)),
+                                    autocompletion=complete.people("participant")),
     kind: str = typer.Option(..., "--kind", metavar="ID", help="Its output kind's id.", autocompletion=complete.curriculum_ids("output_kinds")),
     title: str = typer.Option(..., "--title", metavar="TEXT", help="Its title."),
     assignment: Optional[str] = typer.Option(None, "--assignment", metavar="ID", help="The assignment it answers.",
@@ -132,12 +132,12 @@ def log_output(
 @log_app.command("assessment", cls=Command, epilog=examples('mentoring log assessment hapsari-sosmed-2015 --participant aminah --competency facebook-page --level 2 --by kartini --date 2015-03-31'))
 def log_assessment(
     cohort: str = LOG_COHORT,
-    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who was rated.", autocompletion=complete.people(complete.PARTICIPANT)),
+    participant: str = typer.Option(..., "--participant", metavar="ID", help="Who was rated.", autocompletion=complete.people("participant")),
     competency: str = typer.Option(..., "--competency", metavar="ID", help="The competency's id.",
                                    autocompletion=complete.curriculum_ids("competencies")),
     level: str = typer.Option(..., "--level", metavar="LEVEL", help="A level number (0 is the lowest) or a level name."),
     by: str = typer.Option(..., "--by", metavar="ID|self", help='Who rated (the log is theirs), or "self".',
-                           autocompletion=complete.people(complete.ASSESSORS, ["self"])),
+                           autocompletion=complete.people("ASSESSOR_ROLES", ["self"])),
     date: Optional[str] = LOG_DATE,
     notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
     file: Optional[str] = LOG_FILE,
