@@ -18,19 +18,18 @@ import typer
 
 
 def _root(ctx: typer.Context) -> Optional[Any]:
-    """The workspace the command line names, or the one found from here; None when there is none."""
+    """The workspace the command line names, or the one found from here as `find_workspace` finds
+    it (without importing the loader, which would double the time a completion takes); None when
+    there is none."""
     from pathlib import Path
 
-    from ..errors import UsageError
-    from ..workspace import find_workspace
+    from ..layout import COHORTS, CURRICULA
 
     given = ctx.find_root().params.get("workspace") or os.environ.get("MENTORING_WORKSPACE")
     if given:
         return Path(given)
-    try:
-        return find_workspace(Path.cwd())
-    except UsageError:
-        return None
+    here = Path.cwd().resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / CURRICULA).is_dir() or (folder / COHORTS).is_dir()), None)
 
 
 def _read(path: Any) -> dict:
@@ -74,11 +73,14 @@ def words(*choices: str) -> Callable[..., list[str]]:
 
 
 def cohorts(ctx: typer.Context, incomplete: str) -> list[str]:
-    """The workspace's cohort ids."""
-    from ..loader import cohort_ids
+    """The workspace's cohort ids: its folders under cohorts/ (as `loader.cohort_ids` lists them)."""
+    from ..layout import COHORTS
 
     root = _root(ctx)
-    return [id_ for id_ in cohort_ids(root) if id_.startswith(incomplete)] if root is not None else []
+    if root is None or not (root / COHORTS).is_dir():
+        return []
+    return sorted(p.name for p in (root / COHORTS).iterdir()
+                  if p.is_dir() and not p.name.startswith(".") and p.name.startswith(incomplete))
 
 
 def people(roles: Optional[str] = None, also: Iterable[str] = ()) -> Callable[..., list[tuple[str, str]]]:
