@@ -27,12 +27,12 @@ from filelock import Timeout
 from . import model
 from .errors import DataError, UsageError
 from .layout import CURRICULA, SLUG, SLUG_RULE, cohort_folder, cohort_path, curriculum_path, id_from
-from .lines import key_lines, place
+from .lines import key_lines
 from .problems import Keys, Problem, Severity, did_you_mean
 from .checks import check_cohort_all, check_workspace
 from .loader import locate, structure
-from .logbook import (cohort_lock, compose, lock_timeout_problem, record_block, record_data, replace_file,
-                      replace_unchanged)
+from .logbook import (cohort_lock, compose, locate_in, lock_timeout_problem, record_block, record_data,
+                      replace_file, replace_unchanged)
 from .model import Loaded
 from .sheet import Sheet, read_sheet
 from .skeleton import cohort_text, curriculum_text
@@ -413,8 +413,7 @@ def check_new_people(root: Path, ws: Loaded, cohort: model.Cohort, plan: Plan, t
     after = attrs.evolve(cohort, people=(*cohort.people, *(new.person for new in plan.people)))
     found = check_workspace(attrs.evolve(ws, cohorts={**ws.cohorts, cohort.id: after}), [cohort.curriculum])
     found = _at_rows(found, rel, rows, shown)
-    lines = key_lines(text)
-    found = locate(root, [place(p, lines) if p.line is None and p.path == rel else p for p in found])
+    found = locate(root, locate_in(text, rel, found))
     seen = set(standing)
     return [p for p in found if p not in seen]
 

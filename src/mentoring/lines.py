@@ -97,7 +97,7 @@ def find_line(lines: dict[Keys, int], keys: Keys) -> int:
     return 1
 
 
-def place(problem: Problem, lines: dict[Keys, int]) -> Problem:
+def placed(problem: Problem, lines: dict[Keys, int]) -> Problem:
     """A problem born without a line, with the line of its keys; a duplicate's message also says
     where the first one is."""
     line = find_line(lines, problem.keys)

@@ -36,7 +36,7 @@ from . import model
 from .cache import Cache, Shelf
 from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS_FILE, SLUG, SLUG_RULE, cohort_folder,
                      cohort_path, curriculum_path)
-from .lines import key_lines, nesting_problem, place, single_brackets, syntax_problem
+from .lines import key_lines, nesting_problem, placed, single_brackets, syntax_problem
 from .model import Quantity
 from .problems import Keys, Problem, did_you_mean
 
@@ -611,6 +611,6 @@ def locate(root: Path, problems: Iterable[Problem]) -> list[Problem]:
                     cache[problem.path] = key_lines(raw.decode("utf-8-sig", errors="replace"))
                 except OSError:
                     cache[problem.path] = {}
-            problem = place(problem, cache[problem.path])
+            problem = placed(problem, cache[problem.path])
         out.append(problem)
     return out

@@ -38,7 +38,7 @@ from filelock import FileLock, Timeout
 from . import model
 from .checks import check_workspace
 from .layout import COHORTS, SLUG, cohort_path, log_path, logs_folder
-from .lines import key_lines, place
+from .lines import key_lines, placed
 from .loader import link_problem, locate, outside_link
 from .loader import structure as structure_data
 from .problems import Problem, did_you_mean
@@ -375,10 +375,10 @@ def _with_record(cohort: model.Cohort, rel: str, kind: str, record: Record) -> m
     return attrs.evolve(cohort, logs=tuple(sorted(logs, key=lambda log: log.path)))
 
 
-def _locate_in(text: str, rel: str, problems: Iterable[Problem]) -> list[Problem]:
-    """Lines for problems in the file at rel as it would read with the new record appended."""
+def locate_in(text: str, rel: str, problems: Iterable[Problem]) -> list[Problem]:
+    """Lines for the problems in the file at rel, from its text as it would read with the new data appended."""
     lines = key_lines(text)
-    return [place(p, lines) if p.line is None and p.path == rel else p for p in problems]
+    return [placed(p, lines) if p.line is None and p.path == rel else p for p in problems]
 
 
 def append_record(
@@ -468,7 +468,7 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
         seen = {attrs.evolve(p, line=None) for p in standing}
         after = [p for p in check_workspace(ws_after, [cohort.curriculum]) if p not in seen]
     standing = [p for p in standing if p.is_error]
-    brought = _locate_in(text, display, record_problems + after)
+    brought = locate_in(text, display, record_problems + after)
     brought = locate(root, brought)  # problems the record brings to other files' records
     # A standing problem the check finds again (a duplicate, whose message the locating completes) once.
     problems = tuple(sorted(dict.fromkeys(standing + brought), key=lambda p: (p.path, p.line or 0)))
