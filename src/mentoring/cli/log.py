@@ -1,5 +1,5 @@
-"""Writing commands: `mentoring log session|output|assessment|measurement`, each a thin layer over
-the library's `append_record` (checked, locked, atomic)."""
+"""Writing commands: `mentoring log session|output|assessment|measurement|action`, each a thin layer
+over the library's `append_record` (checked, locked, atomic)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from . import EXIT_DATA, Command, app, echo_problems, examples, workspace_root
 from .reading import parse_date
 
 log_app = typer.Typer(
-    help="Append a record to a cohort's log: a session, an output, an assessment or a measurement.",
+    help="Append a record to a cohort's log: a session, an output, an assessment, a measurement or an action.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -132,3 +132,33 @@ def log_measurement(
     """Log a value observed by hand (a measurement record in logs/measurements.toml)."""
     record = {"date": date, "result": result, "value": value, "source": source, "notes": notes}
     _log(cohort, "measurement", record, file)
+
+
+@log_app.command("action", cls=Command, epilog=examples(
+    'mentoring log action hapsari-sosmed-2015 --id page-rota --text "Agree a weekly rota for the page" --owner kartini --due 2015-03-20 --result theme-updated --date 2015-03-06',
+    "mentoring log action hapsari-sosmed-2015 --id page-rota --status done --date 2015-03-18",
+    "mentoring log action hapsari-sosmed-2015 --id page-rota --due 2015-03-27 --owner aminah",
+))
+def log_action(
+    cohort: str = LOG_COHORT,
+    action_id: str = typer.Option(..., "--id", metavar="ID", help="The action's id: a new one opens an action, an existing one updates it."),
+    text: Optional[str] = typer.Option(None, "--text", metavar="TEXT", help="What is to be done (needed to open an action)."),
+    owner: Optional[str] = typer.Option(None, "--owner", metavar="ID", help="Who does it (anyone in the cohort)."),
+    due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="By when (YYYY-MM-DD)."),
+    result: Optional[List[str]] = typer.Option(None, "--result", metavar="ID", help="A result it addresses (repeat for more)."),
+    cause: Optional[str] = typer.Option(None, "--cause", metavar="TEXT", help="Why the gap it addresses arose."),
+    status: Optional[str] = typer.Option(None, "--status", metavar="STATUS", help="open (when opened), done or dropped."),
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
+    date: Optional[str] = LOG_DATE,
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Open a follow-up action, or update one: a new owner, a new due date, done or dropped (an
+    action record in logs/actions.toml). A key left out keeps its earlier value."""
+    from ..errors import UsageError
+
+    changes = {"text": text, "owner": owner, "due": None if due is None else parse_date(due, "--due"),
+               "results": result or None, "cause": cause, "status": status, "notes": notes}
+    if all(value is None for value in changes.values()):
+        raise UsageError("log action: say what to record: --text to open an action; --status, --due, --owner, "
+                         "--result, --cause or --notes to update one")
+    _log(cohort, "action", {"id": action_id, "date": date, **changes}, file)
