@@ -23,7 +23,7 @@ from typing import Optional
 
 import attrs
 
-from .model import SESSION_ROLES, Action, ActionStatus, Cohort, CohortStatus, Curriculum, Session, Word
+from .model import Action, ActionStatus, Cohort, CohortStatus, Curriculum, Session, Word
 from .progress import BEHIND, Facts, Progress, ResultFigures, Scope, cohort_status, result_figures
 
 #: The defaults of `mentoring due` (CLI.md): days ahead, sessions missed in a row, days without a session.
@@ -242,7 +242,7 @@ class DueItem:
     @property
     def order(self) -> tuple:
         """By due, then cohort, kind (in DueKind's order), who (none first), then the id."""
-        return (self.due, self.cohort, _KIND_ORDER[self.kind], self.who is not None, self.who or "", self.ref or "")
+        return (self.due, self.cohort, _KIND_ORDER[self.kind], self.who or "", self.ref or "")
 
 
 @attrs.frozen
@@ -296,8 +296,8 @@ def _due_absent(facts: Facts, sessions: Sequence[Session], missed: int) -> Itera
     """Enrolled participants who attended none of the last `missed` sessions that expected them.
 
     A participant's sessions are the explicit ones naming them (the last `missed` kept as the
-    sessions are read) and the default ones dated from their joining to the day before they
-    left: a range of the default sessions' dates, found by bisection, whose tail is all we need."""
+    sessions are read) and the default ones dated from their joining on: a range of the default
+    sessions' dates, found by bisection, whose tail is all we need."""
     cohort, as_of = facts.cohort, facts.as_of
     default = [n for n, s in enumerate(sessions) if s.expected is None]
     default_dates = [sessions[n].date for n in default]
@@ -309,9 +309,9 @@ def _due_absent(facts: Facts, sessions: Sequence[Session], missed: int) -> Itera
     for person in cohort.participants:
         if not cohort.enrolled(person, as_of):
             continue
+        # Every session read is on or before as_of, before the day an enrolled participant leaves.
         lo = bisect.bisect_left(default_dates, person.joined or cohort.start)
-        hi = len(default) if person.left is None else bisect.bisect_left(default_dates, person.left)
-        mine = sorted({*default[max(lo, hi - missed):hi], *named.get(person.id, ())})[-missed:]
+        mine = sorted({*default[max(lo, len(default) - missed):], *named.get(person.id, ())})[-missed:]
         if len(mine) < missed or any(person.id in attended[n] for n in mine):
             continue
         yield _item(cohort, DueKind.ABSENT, person.id, sessions[mine[-1]].date, as_of,
@@ -319,14 +319,15 @@ def _due_absent(facts: Facts, sessions: Sequence[Session], missed: int) -> Itera
 
 
 def _due_silent(facts: Facts, sessions: Sequence[Session], silent: int) -> Iterable[DueItem]:
-    """Mentors and facilitators (not gone) whose last session is `silent` days or more ago."""
+    """Mentors and facilitators (not gone) whose last session is `silent` days or more ago (in a
+    cohort without errors only they hold sessions)."""
     cohort, as_of = facts.cohort, facts.as_of
     last: dict[str, dt.date] = {}
     for session in sessions:
         last[session.mentor] = max(session.date, last.get(session.mentor, session.date))
     for person in cohort.people:
         held = last.get(person.id)
-        if person.role not in SESSION_ROLES or held is None or (person.left is not None and person.left <= as_of):
+        if held is None or (person.left is not None and person.left <= as_of):
             continue
         due = held + dt.timedelta(days=silent)
         if due <= as_of:
