@@ -28,7 +28,7 @@ def actions(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMA
 
 @app.command(cls=Command, epilog=examples(
     "mentoring reflect hapsari-sosmed-2015 --as-of 2015-03-31",
-    "mentoring reflect hapsari-sosmed-2015 --format markdown --as-of 2015-03-31 > minutes.md",
+    "mentoring reflect hapsari-sosmed-2015 --format markdown --as-of 2015-03-31",
 ))
 def reflect(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMAT) -> None:
     """The reflection sheet: each result's target, actual, gap and status, the causes recorded and
