@@ -192,7 +192,9 @@ class Workspace:
         if cohorts is None:
             wanted = list(self.cohorts) if self.partial else loader.cohort_ids(self.root)
         else:
-            wanted = known_cohorts(self.root, [cohorts] if isinstance(cohorts, str) else cohorts)
+            wanted = [cohorts] if isinstance(cohorts, str) else list(cohorts)
+            if any(id_ not in self.cohorts for id_ in wanted):  # only then is the folder listed
+                known_cohorts(self.root, [id_ for id_ in wanted if id_ not in self.cohorts])
         looked = [id_ for id_ in dict.fromkeys(wanted) if self.sound(id_)]
         items = []
         for id_ in looked:
