@@ -110,7 +110,7 @@ def test_reflect_markdown_reads_as_minutes(root, run):
     assert out.exit_code == 0, out.output
     lines = out.stdout.splitlines()
     assert lines[0] == "# Reflection: k1, as of 2015-03-10"
-    assert "## 1. Posts accepted (posts)" in lines and "## 2. Visitors to the open day (visitors)" in lines
+    assert "## 1. Posts accepted (`posts`)" in lines and "## 2. Visitors to the open day (`visitors`)" in lines
     assert "Target 10, actual 0, gap 10: **behind** (due 2015-03-31)." in lines
     assert "- No one knew whose turn it was to post" in lines
     assert "## Other actions agreed" in lines

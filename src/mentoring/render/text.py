@@ -293,7 +293,7 @@ def render_reflection(sheet: Reflection, fmt: Union[Format, str], colour: bool =
     for n, item in enumerate(sheet.results, 1):
         r = item.figures
         word = status(r.status, colour)
-        lines += heading(f"{n}. {r.statement} ({r.id})", 2)
+        lines += heading(f"{n}. {r.statement} " + (f"(`{r.id}`)" if markdown else f"({r.id})"), 2)
         reached = "no actual yet" if r.actual is None else f"actual {number(r.actual, r.unit)}, gap {number(r.gap, r.unit)}"
         lines += [f"Target {number(r.target, r.unit)}, {reached}: {f'**{word}**' if markdown else word} (due {r.due}).", ""]
         if item.causes:
