@@ -163,6 +163,9 @@ def test_due_table_and_csv(root, run):
     first = out.stdout.splitlines()[2]  # after the header and its rule
     assert first.split()[:6] == ["2015-03-08", "2", "days", "late", "k1", "action"]
     assert "2 items (1 action, 1 result) as of 2015-03-10 in 1 cohort" in out.stdout
+    plan(root, '[[action]]\nid = "x"\ndate = 2015-03-02\ntext = "Do it"\ndue = 2015-03-08\n\n'
+               '[[action]]\nid = "y"\ndate = 2015-03-02\ntext = "And this"\ndue = 2015-03-09\n')
+    assert "3 items (2 actions, 1 result) as of 2015-03-10" in run("due", "--as-of", "2015-03-10").stdout
     rows = list(csv.reader(io.StringIO(run("due", "--as-of", "2015-03-10", "--format", "csv").stdout)))
     assert rows[0][0] == "as_of" and rows[1][:3] == ["2015-03-10", "k1", "action"]
     # Before the cohort starts and before the action is agreed, nothing is due.

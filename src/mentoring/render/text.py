@@ -321,6 +321,9 @@ def _lateness(days: int) -> str:
     return f"in {plural(-days, 'day')}"
 
 
+_COUNTED = (DueKind.ACTION, DueKind.ASSIGNMENT, DueKind.RESULT)
+
+
 def render_due(listing: DueList, fmt: Union[Format, str], colour: bool = False) -> str:
     """What needs attention, oldest first: due date, how late, cohort, kind, who and what."""
     fmt = enum_value(Format, fmt, "format")
@@ -344,6 +347,7 @@ def render_due(listing: DueList, fmt: Union[Format, str], colour: bool = False) 
 
     rows = [[i.due.isoformat(), late(i.days_late), i.cohort, i.kind.value, i.who or EMPTY, i.what] for i in listing.items]
     kinds = Counter(i.kind for i in listing.items)
-    counted = ", ".join(f"{kinds[k]} {k.value}" for k in DueKind if kinds[k])
+    # "2 actions", "1 assignment", "3 results"; "2 absent" and "1 silent" stay as they are.
+    counted = ", ".join(plural(kinds[k], k.value) if k in _COUNTED else f"{kinds[k]} {k.value}" for k in DueKind if kinds[k])
     text = table(["due", "when", "cohort", "kind", "who", "what"], rows, fmt, wide=(5,))
     return f"{text}\n\n{plural(len(listing.items), 'item')} ({counted}) as of {listing.as_of} in {looked}; {rules}."
