@@ -66,15 +66,16 @@ def status(text: Optional[str], colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if code else str(text)
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, wide: Sequence[int] = ()) -> str:
-    """Rows as a terminal table, a markdown table or CSV."""
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, wide: Sequence[int] = (),
+          width: int = 40) -> str:
+    """Rows as a terminal table, a markdown table or CSV; on a terminal the `wide` columns wrap at `width`."""
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(headers)
         writer.writerows([["" if cell is None else cell for cell in row] for row in rows])
         return out.getvalue().rstrip("\n")
-    widths = [40 if n in wide and fmt == "table" else None for n in range(len(headers))]
+    widths = [width if n in wide and fmt == "table" else None for n in range(len(headers))]
     return tabulate(rows, headers=list(headers), tablefmt=_TABLEFMT[fmt], disable_numparse=True,
                     maxcolwidths=widths if any(widths) else None)
 
@@ -196,9 +197,12 @@ def _action_json(action: ActionState) -> dict[str, Any]:
     }
 
 
-def _ids(ids: Sequence[str], machine: bool) -> str:
-    """Ids in one cell: space-separated in CSV (ids hold no space), comma-separated for a person."""
-    return " ".join(ids) if machine else (", ".join(ids) or EMPTY)
+def _ids(ids: Sequence[str], fmt: str) -> str:
+    """Ids in one cell: space-separated in CSV (ids hold no space), one a line in a terminal table,
+    comma-separated in markdown."""
+    if fmt == "csv":
+        return " ".join(ids)
+    return ("\n" if fmt == "table" else ", ").join(ids) or EMPTY
 
 
 def _action_status(action: ActionState, colour: bool) -> str:
@@ -230,16 +234,15 @@ def render_actions(follow: FollowUp, fmt: Union[Format, str], colour: bool = Fal
     if fmt == "csv":
         headers = ["as_of", "id", "text", "owner", "due", "status", "overdue", "results", "cause", "opened", "notes"]
         rows = [[follow.as_of, a.id, a.text, a.owner, a.due, a.status.value, "yes" if a.overdue else "no",
-                 _ids(a.results, True), a.cause, a.opened, a.notes] for a in follow.actions]
+                 _ids(a.results, fmt), a.cause, a.opened, a.notes] for a in follow.actions]
         return table(headers, rows, fmt)
     summary_line = _actions_summary(follow.actions, follow.as_of, follow.open_only)
     if not follow.actions:
         return summary_line
-    headers = ["id", "action", "owner", "due", "status", "opened", "results", "cause"]
+    headers = ["id", "action", "owner", "due", "status", "results", "cause"]
     rows = [[a.id, a.text, a.owner_name or a.owner or EMPTY, a.due.isoformat() if a.due else EMPTY,
-             _action_status(a, colour), a.opened.isoformat(), _ids(a.results, False), a.cause or EMPTY]
-            for a in follow.actions]
-    return f"{table(headers, rows, fmt, wide=(1, 7))}\n\n{summary_line}"
+             _action_status(a, colour), _ids(a.results, fmt), a.cause or EMPTY] for a in follow.actions]
+    return f"{table(headers, rows, fmt, wide=(1, 6), width=30)}\n\n{summary_line}"
 
 
 def _reflect_csv(sheet: Reflection) -> str:
@@ -308,7 +311,8 @@ def render_reflection(sheet: Reflection, fmt: Union[Format, str], colour: bool =
         lines += [_plan_table(sheet.other_actions, fmt, colour), ""]
         every.update((a.id, a) for a in sheet.other_actions)
     met = sum(1 for item in sheet.results if item.figures.status == ResultStatus.MET)
-    lines.append(f"{met} of {len(sheet.results)} results met; {_actions_summary(list(every.values()), sheet.as_of)}")
+    plan = _actions_summary(list(every.values()), sheet.as_of) if every else f"no action agreed as of {sheet.as_of}"
+    lines.append(f"{met} of {len(sheet.results)} results met; {plan}")
     return "\n".join(lines)
 
 
