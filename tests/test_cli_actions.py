@@ -170,3 +170,21 @@ def test_due_table_and_csv(root, run):
     assert rows[0][0] == "as_of" and rows[1][:3] == ["2015-03-10", "k1", "action"]
     # Before the cohort starts and before the action is agreed, nothing is due.
     assert run("due", "--as-of", "2015-02-20").stdout.startswith("Nothing due as of 2015-02-20 (1 cohort;")
+
+
+def test_the_refusal_shown_in_reflection_md_is_real(tmp_path):
+    """The mistyped update in docs/reflection.md's ```text block prints exactly what the block shows,
+    on the example workspace after the document's own `log` commands, and exits 1."""
+    from test_docs import DOCS, blocks, commands, copy_example_workspace
+    from test_docs import run as run_in
+
+    doc = DOCS / "reflection.md"
+    workspace = copy_example_workspace(tmp_path / "ws")
+    for block in blocks(doc):
+        for command in commands(block) if block.lang == "console" else ():
+            if command.args[:1] == ["log"]:
+                assert run_in(command.args, workspace).exit_code == 0
+    (shown,) = [b for b in blocks(doc) if b.lang == "text" and b.text[0].startswith("$ mentoring log action")]
+    result = run_in(shown.text[0].split()[2:], workspace)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == shown.text[1:]
