@@ -478,3 +478,37 @@ def test_due_options_are_whole_numbers(workspace, option, value):
     ws = open_ws(workspace, {})
     with pytest.raises(mentoring.UsageError, match=option):
         ws.due(as_of=day(10), **{option: value})
+
+
+# --- the example workspace: HAPSARI's CoRel of March 2015 --------------------------------------
+
+EXAMPLE = __import__("pathlib").Path(__file__).parents[1]
+COREL = ("spi-deli-serdang", "spi-kulon-progo", "spi-serdang-bedagai")
+
+
+def test_the_corel_sheets_show_every_action_of_the_plan():
+    """The example workspace checks clean, and on the sheet of each union with a plan every action
+    of its logs/actions.toml stands under each result it names, or apart when it names none."""
+    ws = mentoring.open_workspace(EXAMPLE, search=False)
+    assert [mentoring.format_problem(p) for p in ws.problems] == []
+    for cohort in COREL:
+        planned = {a.id: a.results or () for log in ws.cohorts[cohort].logs for a in log.actions if a.text}
+        assert len(planned) >= 4, cohort
+        sheet = ws.reflect(cohort, "2015-07-15")
+        listed = {(r.figures.id, a.id) for r in sheet.results for a in r.actions}
+        assert listed == {(result, id_) for id_, results in planned.items() for result in results}
+        assert {a.id for a in sheet.other_actions} == {id_ for id_, results in planned.items() if not results}
+
+
+def test_deli_serdangs_plan_by_mid_july():
+    """Read off cohorts/spi-deli-serdang/logs/actions.toml: org-training done on 06-13;
+    update-database moved to 05-31 and still open, so overdue on 07-15; sarasehan-commitments given
+    to Nurhalimah and moved to 07-10, overdue; bpjs-proposal, for no result, dropped on 05-08."""
+    by_id = {a.id: a for a in mentoring.open_workspace(EXAMPLE, search=False).actions("spi-deli-serdang", "2015-07-15").actions}
+    assert [(i, by_id[i].status.value, by_id[i].due, by_id[i].overdue) for i in by_id] == [
+        ("org-training", "done", D(2015, 6, 15), False),
+        ("update-database", "open", D(2015, 5, 31), True),
+        ("sarasehan-commitments", "open", D(2015, 7, 10), True),
+        ("bpjs-proposal", "dropped", D(2015, 4, 30), False),
+    ]
+    assert by_id["sarasehan-commitments"].owner == "nurhalimah-nasution"

@@ -12,8 +12,8 @@ from .reading import AS_OF, COHORT, FORMAT, colour_wanted, output_format, parse_
 
 
 @app.command(cls=Command, epilog=examples(
-    "mentoring actions hapsari-sosmed-2015 --as-of 2015-03-31",
-    "mentoring actions hapsari-sosmed-2015 --open --format csv",
+    "mentoring actions spi-deli-serdang --as-of 2015-05-10",
+    "mentoring actions spi-deli-serdang --as-of 2015-07-15 --open --format csv",
 ))
 def actions(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMAT,
             open_only: bool = typer.Option(False, "--open", help="Only the actions still open.")) -> None:
@@ -27,8 +27,8 @@ def actions(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMA
 
 
 @app.command(cls=Command, epilog=examples(
-    "mentoring reflect hapsari-sosmed-2015 --as-of 2015-03-31",
-    "mentoring reflect hapsari-sosmed-2015 --format markdown --as-of 2015-03-31",
+    "mentoring reflect spi-kulon-progo --as-of 2015-03-06",
+    "mentoring reflect spi-deli-serdang --as-of 2015-07-15 --format markdown",
 ))
 def reflect(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMAT) -> None:
     """The reflection sheet: each result's target, actual, gap and status, the causes recorded and
@@ -42,8 +42,8 @@ def reflect(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMA
 
 
 @app.command(cls=Command, epilog=examples(
-    "mentoring due --as-of 2015-03-16",
-    "mentoring due hapsari-sosmed-2015 --within 7 --missed 3 --format json",
+    "mentoring due --as-of 2015-05-04 --silent 90",
+    "mentoring due spi-deli-serdang spi-kulon-progo --as-of 2015-05-04 --within 30 --format json",
 ))
 def due(
     cohorts: Optional[List[str]] = typer.Argument(None, metavar="COHORT...", help="Cohort ids (default: every cohort)."),

@@ -135,9 +135,9 @@ def log_measurement(
 
 
 @log_app.command("action", cls=Command, epilog=examples(
-    'mentoring log action hapsari-sosmed-2015 --id page-rota --text "Agree a weekly rota for the page" --owner kartini --due 2015-03-20 --result theme-updated --date 2015-03-06',
-    "mentoring log action hapsari-sosmed-2015 --id page-rota --status done --date 2015-03-18",
-    "mentoring log action hapsari-sosmed-2015 --id page-rota --due 2015-03-27 --owner aminah",
+    'mentoring log action spi-kulon-progo --id member-database --text "Enter the member interview forms" --owner wartini --due 2015-05-29 --result database --date 2015-03-06',
+    "mentoring log action spi-kulon-progo --id member-database --due 2015-06-30 --date 2015-05-25",
+    "mentoring log action spi-kulon-progo --id member-database --status done --date 2015-06-26",
 ))
 def log_action(
     cohort: str = LOG_COHORT,
