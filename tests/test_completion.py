@@ -40,7 +40,8 @@ def complete_bash(root: Path, line: str) -> list[str]:
 
 def test_commands_and_options(root):
     """Command names and a command's options complete."""
-    assert complete_bash(root, "mentoring re") == ["report"]
+    assert complete_bash(root, "mentoring rep") == ["report"]
+    assert sorted(complete_bash(root, "mentoring re")) == ["reflect", "report"]
     assert complete_bash(root, "mentoring log session k1 --ab") == ["--absent"]
 
 
@@ -112,3 +113,8 @@ def test_action_ids_from_the_logs(root, monkeypatch, capsys):
     with pytest.raises(SystemExit):
         app(prog_name="act")
     assert capsys.readouterr().out.split() == ["more-posts", "meet-funder"]
+
+
+def test_log_action_completes_action_ids_and_status_words(root):
+    """`log action --id` completes the cohort's action ids, and `--status` the three action statuses."""
+    assert complete_bash(root, "mentoring log action k1 --status d") == ["done", "dropped"]

@@ -39,14 +39,14 @@ from mentoring.problems import format_problem
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
 #: Documents whose console blocks must show the exact output of their commands.
-COMPARED = frozenset({"reports.md"})
+COMPARED = frozenset({"reports.md", "reflection.md"})
 #: Documents whose console blocks run in order in one empty folder (the files of their marked blocks,
 #: of any language, written there first), each command's output compared as in COMPARED.
 FROM_EMPTY_FOLDER = frozenset({"getting-started.md"})
 #: Documents whose every ```toml block must be a complete file (carry a file marker).
 ALL_TOML_MARKED = frozenset({"format.md"})
 #: Documents that must hold at least one example of each kind (guards against a parser that finds nothing).
-MUST_HAVE = {"format.md": "toml", "reports.md": "console"}
+MUST_HAVE = {"format.md": "toml", "reports.md": "console", "reflection.md": "console"}
 
 _MARKER = re.compile(r"^\s*<!--\s*file:\s*(\S+?)\s*-->\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*([^`\s]*)")

@@ -425,8 +425,14 @@ def check_actions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     everyone = frozenset(Role)
     unreadable = any(log.skipped.get("action") for log in cohort.logs)
     opened: set[str] = set()
+    records = sorted(_records(cohort, "action"), key=lambda item: item[2].date)
+    first: dict[str, Any] = {}
+    for _, _, action in records:
+        first.setdefault(action.id, action)
+    # The actions rightly opened: what a mistyped id in an update most likely meant.
+    ids = {id_ for id_, action in first.items() if SLUG.match(id_) and (action.text or "").strip()}
     # A stable sort by date of records gathered by log path and line: the order of outputs.
-    for log, keys, action in sorted(_records(cohort, "action"), key=lambda item: item[2].date):
+    for log, keys, action in records:
         def problem(key: Keys, message: str, severity: Severity = Severity.ERROR) -> Problem:
             return Problem(log.path, message, severity, keys=(*keys, *key))
 
@@ -435,8 +441,10 @@ def check_actions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
         if action.id not in opened:
             opened.add(action.id)
             if not unreadable and not (action.text or "").strip():
+                # An update whose id is mistyped opens a new action without text: name the near one.
                 yield problem(("text",) if action.text is not None else (),
-                              f'action: the earliest record of action "{action.id}" opens it and must give its text (what is to be done)')
+                              f'action: the earliest record of action "{action.id}" opens it and must give its text '
+                              f'(what is to be done){did_you_mean(action.id, ids - {action.id})}')
         if action.owner is not None and (message := refs.person(action.owner, everyone, "person")) is not None:
             yield problem(("owner",), f"action.owner: {message}")
         for n, ref in enumerate(action.results or ()):

@@ -3,6 +3,8 @@
     ws = open_workspace("path/to/workspace")
     ws.problems                      # every problem, path:line located, in file and line order
     ws.progress("hapsari-sosmed-2015", as_of=date(2015, 3, 31))
+    ws.reflect("hapsari-sosmed-2015", as_of="2015-03-31")   # figures, causes and actions
+    ws.due(as_of="2015-03-31")                              # what needs attention, every cohort
 
 Loading, checking and locating happen here once, in that order, for every caller: the command
 line, the logbook, a web app, a notebook. Bad data never raises (it is in `problems`); a bad
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 import attrs
 
 from . import checks, loader
+from .actions import MISSED, SILENT, WITHIN, DueList, FollowUp, Reflection, action_states, due_items, follow_up, reflection
 from .cache import Cache
 from .errors import DataError, UsageError, enum_value
 from .layout import COHORTS, CURRICULA, about_cohort
@@ -48,6 +51,13 @@ def as_date(value: object, what: str = "as_of") -> dt.date:
         except ValueError:
             pass
     raise UsageError(f"{what}: expected a date such as 2015-03-31, got {value!r}")
+
+
+def _whole(value: object, what: str, least: int) -> int:
+    """A whole number of at least `least`, or a UsageError."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise UsageError(f"{what}: expected a whole number of at least {least}, got {value!r}")
+    return value
 
 
 def find_workspace(start: PathLike = ".") -> Path:
@@ -155,6 +165,44 @@ class Workspace:
         field = None if by is None else enum_value(By, by, "by")
         cohort = self.cohort(cohort_id)
         return progress(cohort, self.curricula[cohort.curriculum], day, field)
+
+    def actions(self, cohort_id: str, as_of: Union[dt.date, str, None] = None,
+                open_only: bool = False) -> FollowUp:
+        """A cohort's follow-up actions as of a date (default today); only the open ones with `open_only`."""
+        day = as_date(as_of)
+        return follow_up(self.cohort(cohort_id), day, bool(open_only))
+
+    def reflect(self, cohort_id: str, as_of: Union[dt.date, str, None] = None) -> Reflection:
+        """The reflection sheet of a cohort as of a date (default today): each result's figures,
+        the causes recorded for it and the actions that address it."""
+        day = as_date(as_of)
+        cohort = self.cohort(cohort_id)
+        figures = progress(cohort, self.curricula[cohort.curriculum], day)
+        return reflection(figures, action_states(cohort, day), cohort.title)
+
+    def due(self, cohorts: Optional[Iterable[str]] = None, as_of: Union[dt.date, str, None] = None, *,
+            within: int = WITHIN, missed: int = MISSED, silent: int = SILENT) -> DueList:
+        """What needs someone's attention as of a date (default today), oldest first, across the
+        named cohorts (default: every cohort). A cohort with errors is left out (named in
+        `left_out`; its problems are in `problems_of`)."""
+        day = as_date(as_of)
+        within = _whole(within, "within", 0)
+        missed = _whole(missed, "missed", 1)
+        silent = _whole(silent, "silent", 1)
+        if cohorts is None:
+            wanted = list(self.cohorts) if self.partial else loader.cohort_ids(self.root)
+        else:
+            wanted = [cohorts] if isinstance(cohorts, str) else list(cohorts)
+            if any(id_ not in self.cohorts for id_ in wanted):  # only then is the folder listed
+                known_cohorts(self.root, [id_ for id_ in wanted if id_ not in self.cohorts])
+        looked = [id_ for id_ in dict.fromkeys(wanted) if self.sound(id_)]
+        items = []
+        for id_ in looked:
+            cohort = self.cohorts[id_]
+            items += due_items(cohort, self.curricula[cohort.curriculum], day, within, missed, silent)
+        left_out = tuple(id_ for id_ in dict.fromkeys(wanted) if id_ not in looked)
+        return DueList(day, tuple(sorted(items, key=lambda item: item.order)), tuple(looked), left_out,
+                       within, missed, silent)
 
     def append_record(self, cohort_id: str, kind: str, record: Any, file: Optional[str] = None) -> Outcome:
         """`mentoring.append_record` in this workspace (the files as they are now, not as opened)."""

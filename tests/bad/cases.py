@@ -1118,6 +1118,9 @@ case("rule: an action id that is not a slug is another action, which then has no
      act((2, 'id = "More posts"')),
      err(ACT, 2, f'action.id: "More posts" is not a valid id: {SLUG}'),
      err(ACT, 12, OPENS.format("more-posts")))
+case("rule: an update whose action id is misspelt opens an action without text, and names the near one",
+     {**act(), "cohorts/k1/logs/zz.toml": '[[action]]\nid = "more-post"\ndate = 2015-03-22\nstatus = "done"\n'},
+     err("cohorts/k1/logs/zz.toml", 1, OPENS.format("more-post") + ' (did you mean "more-posts"?)'))
 
 # References: an owner of the cohort (any role), results of the curriculum.
 case("rule: action owner misspelt", act((5, 'owner = "rian"')),

@@ -38,7 +38,7 @@ class _Argument(TyperArgument):
     def _usage_display_name(self) -> str:
         name = self.display_name_raw
         name = name if self.required else f"[{name}]"
-        return name + ("..." if self.nargs != 1 else "")
+        return name + ("..." if self.nargs != 1 and not name.rstrip("]").endswith("...") else "")
 
 
 class Command(TyperCommand):
@@ -218,4 +218,4 @@ def main() -> None:
         sys.exit(EXIT_BUG)
 
 
-from . import log, reading, schema, setup  # noqa: E402,F401 - the commands register themselves on the app
+from . import actions, log, reading, schema, setup  # noqa: E402,F401 - the commands register themselves on the app

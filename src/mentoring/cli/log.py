@@ -1,5 +1,5 @@
-"""Writing commands: `mentoring log session|output|assessment|measurement`, each a thin layer over
-the library's `append_record` (checked, locked, atomic)."""
+"""Writing commands: `mentoring log session|output|assessment|measurement|action`, each a thin layer
+over the library's `append_record` (checked, locked, atomic)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from . import EXIT_DATA, complete, Command, WriteGuard, app, echo_problems, exam
 from .reading import parse_date
 
 log_app = typer.Typer(
-    help="Append a record to a cohort's log: a session, an output, an assessment or a measurement.",
+    help="Append a record to a cohort's log: a session, an output, an assessment, a measurement or an action.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -169,3 +169,37 @@ def log_measurement(
     _log(cohort, "measurement", lambda: {
         "date": date, "result": result, "value": read_number(value, "--value"), "source": source, "notes": notes,
     }, file)
+
+
+@log_app.command("action", cls=Command, epilog=examples(
+    'mentoring log action spi-kulon-progo --id member-database --text "Enter the member interview forms" --owner wartini --due 2015-05-29 --result database --date 2015-03-06',
+    "mentoring log action spi-kulon-progo --id member-database --due 2015-06-30 --date 2015-05-25",
+    "mentoring log action spi-kulon-progo --id member-database --status done --date 2015-06-26",
+))
+def log_action(
+    cohort: str = LOG_COHORT,
+    action_id: str = typer.Option(..., "--id", metavar="ID", help="The action's id: a new one opens an action, an existing one updates it.",
+                                  autocompletion=complete.actions),
+    text: Optional[str] = typer.Option(None, "--text", metavar="TEXT", help="What is to be done (needed to open an action)."),
+    owner: Optional[str] = typer.Option(None, "--owner", metavar="ID", help="Who does it (anyone in the cohort).",
+                                        autocompletion=complete.people()),
+    due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="By when (YYYY-MM-DD)."),
+    result: Optional[List[str]] = typer.Option(None, "--result", metavar="ID", help="A result it addresses (repeat for more).",
+                                               autocompletion=complete.curriculum_ids("results")),
+    cause: Optional[str] = typer.Option(None, "--cause", metavar="TEXT", help="Why the gap it addresses arose."),
+    status: Optional[str] = typer.Option(None, "--status", metavar="STATUS", help="open (when opened), done or dropped.",
+                                         autocompletion=complete.words("open", "done", "dropped")),
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Free text."),
+    date: Optional[str] = LOG_DATE,
+    file: Optional[str] = LOG_FILE,
+) -> None:
+    """Open a follow-up action, or update one: a new owner, a new due date, done or dropped (an
+    action record in logs/actions.toml). A key left out keeps its earlier value."""
+    from ..errors import UsageError
+
+    changes = {"text": text, "owner": owner, "due": None if due is None else parse_date(due, "--due"),
+               "results": result or None, "cause": cause, "status": status, "notes": notes}
+    if all(value is None for value in changes.values()):
+        raise UsageError("log action: say what to record: --text to open an action; --status, --due, --owner, "
+                         "--result, --cause or --notes to update one")
+    _log(cohort, "action", lambda: {"id": action_id, "date": date, **changes}, file)
