@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:
     from .problems import Problem
@@ -25,12 +25,17 @@ class DataError(MentoringError):
         self.problems = tuple(problems)
 
 
-def enum_value(enum_type: type, value: object, what: str) -> Any:
-    """A member of an enum from itself or its word, or a UsageError naming the words allowed."""
+def enum_value(enum_type: type, value: object, what: str, allowed: Optional[Sequence[Any]] = None) -> Any:
+    """A member of an enum from itself or its word, or a UsageError naming the words allowed
+    (`allowed`: the members allowed here, when not all are)."""
+    members = list(enum_type) if allowed is None else list(allowed)
     try:
-        return enum_type(value)
+        member = enum_type(value)
+        if member in members:
+            return member
     except ValueError:
-        from .problems import did_you_mean
+        pass
+    from .problems import did_you_mean
 
-        words = [member.value for member in enum_type]
-        raise UsageError(f'{what}: expected one of {", ".join(words)}, got {value!r}{did_you_mean(value, words)}') from None
+    words = [member.value for member in members]
+    raise UsageError(f'{what}: expected one of {", ".join(words)}, got {value!r}{did_you_mean(value, words)}') from None

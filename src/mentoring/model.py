@@ -55,10 +55,26 @@ class CohortStatus(Word):
 
 
 class By(Word):
-    """A participants' field the figures can be broken down by (FORMAT.md, "Breakdowns")."""
+    """What figures can be broken down by (FORMAT.md, "Breakdowns"): a participants' field, or,
+    for a programme only, its cohorts."""
 
     GROUP = "group"
     ORGANISATION = "organisation"
+    SEX = "sex"
+    COHORT = "cohort"
+    """A programme's cohorts (`rollup --by cohort`); a cohort has no break-down by cohort."""
+
+
+#: The participants' fields a cohort's figures can be broken down by.
+PARTICIPANT_FIELDS = (By.GROUP, By.ORGANISATION, By.SEX)
+
+
+class PeriodKind(Word):
+    """How a report over periods splits time (FORMAT.md, "Periods"): calendar months, quarters or years."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
 
 
 class Role(enum.Enum):
@@ -161,7 +177,10 @@ class Measure(enum.Enum):
     @property
     def is_rate(self) -> bool:
         """Rates are judged met or missed at the due date, not against elapsed time."""
-        return self in (Measure.ATTENDANCE, Measure.CADENCE)
+        return self in _RATES
+
+
+_RATES = frozenset({Measure.ATTENDANCE, Measure.CADENCE})
 
 
 #: The filter keys each measure accepts (FORMAT.md, "Expected results").

@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import enum
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Callable, Optional
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Callable, Optional
 
 import attrs
 
+from .errors import UsageError
 from .model import (
+    Assessment,
     By,
     Cohort,
     CohortStatus,
     Completion,
     Curriculum,
     Measure,
+    Measurement,
     Output,
+    PeriodKind,
     Person,
+    Quantity,
     Result,
     ResultStatus,
     Session,
@@ -33,6 +39,26 @@ from .model import (
 
 NOT_STARTED, ON_TRACK, BEHIND, MET, MISSED = (ResultStatus.NOT_STARTED, ResultStatus.ON_TRACK, ResultStatus.BEHIND,
                                                ResultStatus.MET, ResultStatus.MISSED)
+
+
+@attrs.frozen
+class PeriodFigures:
+    """One expected result over one reporting period (FORMAT.md, "Periods")."""
+
+    start: dt.date
+    """The period's first day (the cohort's or programme's start for the first period)."""
+    end: dt.date
+    """The day the figures are as of: the period's last day, or the as-of date when earlier."""
+    actual: Optional[float]
+    """The actual as of `end` (cumulative); None when empty."""
+    change: Optional[float]
+    """What the period added: for counts the actual at `end` minus the actual the day before
+    `start`; for attendance the attendance over the period's own sessions; None for cadence."""
+    expected: Optional[float]
+    """What the status rule holds the actual against at `end`: target x elapsed for counts, the
+    target for rates; None where there is no target (a group's count)."""
+    status: Optional[ResultStatus]
+    """The status as of `end`; None where there is no target."""
 
 
 @attrs.frozen
@@ -60,6 +86,8 @@ class ResultFigures:
     """not started, on track, behind, met or missed; None where the target is."""
     due: dt.date
     """The cohort's start plus the result's due_day, else the cohort's end."""
+    periods: tuple[PeriodFigures, ...] = ()
+    """Its figures per reporting period, when periods were asked for."""
 
 
 @attrs.frozen
@@ -94,8 +122,8 @@ class ParticipantFigures:
 class GroupFigures:
     """The figures of one group of participants (`--by group` or `--by organisation`)."""
 
-    name: str
-    """The group's name ("" for participants with none)."""
+    name: Optional[str]
+    """The value of the field the participants share; None for those in whom it is not recorded."""
     results: tuple[ResultFigures, ...]
     """Each result over the group's participants and the sessions that expected them."""
     participants: int
@@ -132,6 +160,8 @@ class Progress:
     """The participants' field the break-down is by."""
     competencies: tuple[str, ...] = ()
     """The curriculum's competency ids, in its order."""
+    period: Optional[PeriodKind] = None
+    """The kind of reporting period each result's `periods` are, when asked for."""
 
     @property
     def results_met(self) -> int:
@@ -160,6 +190,50 @@ class OutputState:
     """Its latest record's status."""
 
 
+@attrs.frozen
+class Tally:
+    """An actual before it is a figure: a count or a sum, or a rate's two parts. Rates keep their
+    parts so that a programme can pool them (all attended over all expected), not average them."""
+
+    value: Optional[float] = None
+    """A count or a sum; None when empty (no measurement yet). Unused for a rate."""
+    part: float = 0
+    """A rate's numerator: people who attended, participants who meet the criteria, periods that hold enough."""
+    whole: float = 0
+    """A rate's denominator: people expected, participants, closed periods."""
+    rate: bool = False
+    """Whether this is a rate (a percentage of whole), not a count."""
+
+    @property
+    def actual(self) -> Optional[float]:
+        """The figure: the count, or the rate in percent (None when the whole is 0)."""
+        if self.rate:
+            return 100 * self.part / self.whole if self.whole else None
+        return self.value
+
+    def __add__(self, other: Tally) -> Tally:
+        """Two tallies pooled: counts summed (empty adds nothing), rates' parts summed."""
+        if self.rate:
+            return Tally(part=self.part + other.part, whole=self.whole + other.whole, rate=True)
+        if other.value is None or self.value is None:
+            return self if other.value is None else other
+        return Tally(self.value + other.value)
+
+    def __sub__(self, other: Tally) -> Tally:
+        """What was added since `other`, an earlier tally of the same figure (a rate's parts)."""
+        if self.rate:
+            return Tally(part=self.part - other.part, whole=self.whole - other.whole, rate=True)
+        return Tally(None if self.value is None else self.value - (other.value or 0))
+
+
+EMPTY_COUNT = Tally()
+
+
+def ratio(part: float, whole: float) -> Tally:
+    """A rate's tally."""
+    return Tally(part=part, whole=whole, rate=True)
+
+
 class Enrolment:
     """Counts how many of a set of participants are enrolled on a day, by bisection."""
 
@@ -173,37 +247,94 @@ class Enrolment:
         return bisect.bisect_right(self.joined, day) - bisect.bisect_right(self.left, day)
 
 
+class Criteria:
+    """A completion rule (or a `participants` result's criteria) made ready to test participants
+    many times: assignment ids with the status rank each needs, the least attendance, and the
+    competency levels as numbers (None for a level not on the scale, which no one reaches)."""
+
+    def __init__(self, rule: Completion, cur: Curriculum):
+        needs = {a.id: a.min_status.rank for a in cur.assignments}
+        competencies = {c.id: c for c in cur.competencies}
+        self.named = assignments_named(rule, cur)
+        self.assignments = [(a, needs.get(a, 99)) for a in self.named]
+        self.attendance = rule.attendance.value if rule.attendance is not None else None
+        self.competencies = [
+            (ref, level_number(competencies[ref], least) if ref in competencies else None)
+            for ref, least in rule.competencies.items()
+        ]
+
+    def met(self, person: str, best: Mapping[tuple[str, str], int], levels: Mapping[str, Mapping[str, int]],
+            attendance: Optional[float]) -> bool:
+        """Whether a participant meets the rule, given the best status rank of their outputs for
+        each assignment, their mentor-assessed levels and their attendance."""
+        return self.holds(person, best, levels) and self.attends(attendance)
+
+    def holds(self, person: str, best: Mapping[tuple[str, str], int], levels: Mapping[str, Mapping[str, int]]) -> bool:
+        """Whether a participant meets the rule's assignments and competency levels (attendance aside)."""
+        for assignment, need in self.assignments:
+            if best.get((person, assignment), -1) < need:
+                return False
+        mine = levels.get(person, {})
+        for ref, need in self.competencies:
+            if need is None or mine.get(ref, -1) < need:
+                return False
+        return True
+
+    def attends(self, attendance: Optional[float]) -> bool:
+        """Whether an attendance meets the rule's least attendance (any does when it names none)."""
+        return self.attendance is None or (attendance is not None and attendance >= self.attendance)
+
+
+def assignments_named(rule: Completion, cur: Curriculum) -> list[str]:
+    """The assignment ids a completion rule names."""
+    if rule.assignments is None:
+        return []
+    if isinstance(rule.assignments, str):
+        return [a.id for a in cur.assignments if a.required]
+    return list(rule.assignments)
+
+
+def attendance_percent(attended: int, expected: int) -> Optional[float]:
+    """Attended over expected, in percent; None when no one was expected."""
+    return 100 * attended / expected if expected else None
+
+
 class Facts:
-    """A cohort's records up to a date, gathered and ordered once."""
+    """A cohort's records up to a date, gathered and ordered once.
+
+    Records keep their date order: logs are sorted by path and records keep their file order, so
+    a stable sort by date breaks ties by file name, then by line, as FORMAT.md asks. The records
+    themselves stay (sessions, output_records, assessments, measurements), so that figures at
+    earlier dates (periods) can be read from them in one sweep."""
 
     def __init__(self, cohort: Cohort, cur: Curriculum, as_of: dt.date):
         self.cohort, self.cur, self.as_of = cohort, cur, as_of
         self.participants = cohort.participants
         self.by_id = {p.id: p for p in self.participants}
         self.sessions: list[Session] = []
-        outputs: list[tuple[dt.date, Output]] = []
-        assessments = []
-        self.measured: dict[str, float] = {}
-        measurements = []
-        # Logs are sorted by path and records keep their file order, so a stable sort by date
-        # breaks ties by file name, then by line, as FORMAT.md asks.
+        outputs: list[Output] = []
+        self.assessments: list[Assessment] = []
+        self.measurements: list[Measurement] = []
         for log in cohort.logs:
             self.sessions += [s for s in log.sessions if s.date <= as_of]
-            outputs += [(o.date, o) for o in log.outputs if o.date <= as_of]
-            assessments += [a for a in log.assessments if a.date <= as_of]
-            measurements += [m for m in log.measurements if m.date <= as_of]
-        outputs.sort(key=lambda pair: pair[0])
-        assessments.sort(key=lambda a: a.date)
-        measurements.sort(key=lambda m: m.date)
-        for measurement in measurements:
-            self.measured[measurement.result] = measurement.value
-        self.outputs = self._merge(outputs)
-        competencies = {c.id: c for c in cur.competencies}
+            outputs += [o for o in log.outputs if o.date <= as_of]
+            self.assessments += [a for a in log.assessments if a.date <= as_of]
+            self.measurements += [m for m in log.measurements if m.date <= as_of]
+        self.sessions.sort(key=lambda s: s.date)
+        outputs.sort(key=lambda o: o.date)
+        self.assessments.sort(key=lambda a: a.date)
+        self.measurements.sort(key=lambda m: m.date)
+        self.measured: dict[str, float] = {m.result: m.value for m in self.measurements}
+        self.output_records = outputs
+        """Every output record in date order."""
+        self.output_keys: list[object] = [o.id if o.id is not None else n for n, o in enumerate(outputs)]
+        """Which output each record is about: its id, or its place for an output without one."""
+        self.outputs = self._merge(outputs, self.output_keys)
+        self.competencies = {c.id: c for c in cur.competencies}
         self.levels: dict[str, dict[str, int]] = defaultdict(dict)
         self.self_levels: dict[str, dict[str, int]] = defaultdict(dict)
-        for assessment in assessments:
-            competency = competencies.get(assessment.competency)
-            level = level_number(competency, assessment.level) if competency else None
+        for assessment in self.assessments:
+            level = self.level(assessment)
             if level is not None:
                 table = self.self_levels if assessment.by == "self" else self.levels
                 table[assessment.participant][assessment.competency] = level
@@ -212,24 +343,30 @@ class Facts:
             if output.assignment is not None:
                 key = (output.participant, output.assignment)
                 self.best[key] = max(self.best.get(key, -1), output.status.rank)
-        self.default_dates = sorted(s.date for s in self.sessions if s.expected is None)
+        self.default_dates = [s.date for s in self.sessions if s.expected is None]
         self.steady = cohort.enrolled_throughout()
-        self.competencies = competencies
         self.needs = {a.id: a.min_status.rank for a in cur.assignments}
+        self._criteria: dict[int, Criteria] = {}
+        self.came_of: dict[int, set[str]] = {id(s): self.came(s) for s in self.sessions}
+        """Each session's (by its id()) expected participants who attended."""
         self.attendance = self._attendance()
 
     @staticmethod
-    def _merge(outputs: Sequence[tuple[dt.date, Output]]) -> list[OutputState]:
+    def _merge(outputs: Sequence[Output], keys: Sequence[object]) -> list[OutputState]:
         """Outputs sharing an id become one: the earliest record's date, the latest record's status."""
         merged: dict[object, OutputState] = {}
-        for n, (date, output) in enumerate(outputs):
-            key = output.id if output.id is not None else n
+        for key, output in zip(keys, outputs):
             earlier = merged.get(key)
             if earlier is None:
-                merged[key] = OutputState(output.participant, output.kind, output.assignment, date, output.status)
+                merged[key] = OutputState(output.participant, output.kind, output.assignment, output.date, output.status)
             else:
                 merged[key] = attrs.evolve(earlier, status=output.status)
         return list(merged.values())
+
+    def level(self, assessment: Assessment) -> Optional[int]:
+        """An assessment's level as a number on its competency's scale (None when off the scale)."""
+        competency = self.competencies.get(assessment.competency)
+        return level_number(competency, assessment.level) if competency else None
 
     # -- per participant
 
@@ -246,33 +383,48 @@ class Facts:
         came.update(ref for ref in rest if ref in self.by_id and self.cohort.enrolled(self.by_id[ref], session.date))
         return came
 
+    def default_expected(self, person: Person, until: Optional[dt.date] = None) -> int:
+        """How many sessions expecting everyone enrolled expected a participant (up to a day)."""
+        dates = self.default_dates
+        lo = bisect.bisect_left(dates, person.joined or self.cohort.start)
+        hi = len(dates) if until is None else bisect.bisect_right(dates, until)
+        if person.left is not None:
+            hi = min(hi, bisect.bisect_left(dates, person.left))
+        return max(hi - lo, 0)
+
     def _attendance(self) -> dict[str, Optional[float]]:
-        """Each participant's attendance, in percent (None when no session expected them)."""
-        expected: Counter[str] = Counter()
-        attended: Counter[str] = Counter()
-        self.came_count: dict[int, int] = {}
+        """Each participant's attendance, in percent (None when no session expected them).
+
+        The dates of the sessions each participant attended, and of those naming them in
+        `expected`, are kept (in date order) for `attendance_on` an earlier day."""
+        self.attended_on: dict[str, list[dt.date]] = defaultdict(list)
+        self.named_on: dict[str, list[dt.date]] = defaultdict(list)
         for session in self.sessions:
             if session.expected is not None:
-                expected.update(session.expected)
-            came = self.came(session)
-            attended.update(came)
-            self.came_count[id(session)] = len(came)
-        out = {}
-        for person in self.participants:
-            joined = person.joined or self.cohort.start
-            lo = bisect.bisect_left(self.default_dates, joined)
-            hi = len(self.default_dates) if person.left is None else bisect.bisect_left(self.default_dates, person.left)
-            total = expected[person.id] + max(hi - lo, 0)
-            out[person.id] = 100 * attended[person.id] / total if total else None
-        return out
+                for ref in session.expected:
+                    self.named_on[ref].append(session.date)
+            for ref in self.came_of[id(session)]:
+                self.attended_on[ref].append(session.date)
+        return {p.id: attendance_percent(len(self.attended_on.get(p.id, ())),
+                                         len(self.named_on.get(p.id, ())) + self.default_expected(p))
+                for p in self.participants}
+
+    def attendance_on(self, person: Person, day: dt.date) -> Optional[float]:
+        """A participant's attendance as of a day (on or before the as-of date)."""
+        attended = bisect.bisect_right(self.attended_on.get(person.id, ()), day)
+        named = bisect.bisect_right(self.named_on.get(person.id, ()), day)
+        return attendance_percent(attended, named + self.default_expected(person, day))
+
+    def criteria(self, rule: Completion) -> Criteria:
+        """A rule made ready to test participants (made once per rule)."""
+        made = self._criteria.get(id(rule))
+        if made is None:
+            made = self._criteria[id(rule)] = Criteria(rule, self.cur)
+        return made
 
     def assignments_named(self, rule: Completion) -> list[str]:
         """The assignment ids a completion rule names."""
-        if rule.assignments is None:
-            return []
-        if isinstance(rule.assignments, str):
-            return [a.id for a in self.cur.assignments if a.required]
-        return list(rule.assignments)
+        return self.criteria(rule).named
 
     def assignments_done(self, participant: str, named: Iterable[str]) -> int:
         """How many of the named assignments a participant has done."""
@@ -280,18 +432,7 @@ class Facts:
 
     def meets(self, person: Person, rule: Completion, attendance: Optional[float]) -> bool:
         """Whether a participant meets a completion rule."""
-        named = self.assignments_named(rule)
-        if self.assignments_done(person.id, named) < len(named):
-            return False
-        if rule.attendance is not None and (attendance is None or attendance < rule.attendance.value):
-            return False
-        levels = self.levels.get(person.id, {})
-        for ref, least in rule.competencies.items():
-            competency = self.competencies.get(ref)
-            need = level_number(competency, least) if competency else None
-            if need is None or levels.get(ref, -1) < need:
-                return False
-        return True
+        return self.criteria(rule).met(person.id, self.best, self.levels, attendance)
 
 
 # --- results -----------------------------------------------------------------------------------
@@ -304,14 +445,21 @@ def _session_filter(result: Result) -> Callable[[Session], bool]:
     return lambda session: not wanted.isdisjoint(session.modules)
 
 
-def _output_filter(result: Result) -> Callable[[OutputState], bool]:
+def output_filter(result: Result, scope: Optional[Scope] = None) -> Callable[[Any], bool]:
+    """What makes an output count for a result, status aside: its kind, its assignment and (for a
+    group) its maker. Takes an OutputState or an Output record (records of one output agree on these)."""
     kinds = set(result.kinds) if result.kinds is not None else None
-    least = (result.min_status or Status.ACCEPTED).rank
+    members = None if scope is None or scope.whole else scope.ids
     return lambda o: (
-        o.status.rank >= least
-        and (kinds is None or o.kind in kinds)
+        (kinds is None or o.kind in kinds)
         and (result.assignment is None or o.assignment == result.assignment)
+        and (members is None or o.participant in members)
     )
+
+
+def least_status(result: Result) -> int:
+    """The least status rank an output needs to count for a result (accepted by default)."""
+    return (result.min_status or Status.ACCEPTED).rank
 
 
 class Scope:
@@ -330,67 +478,97 @@ class Scope:
             return sum(1 for ref in session.expected if ref in self.ids)
         return self.enrolment.count(session.date)
 
+    def came_count(self, session: Session) -> int:
+        """How many of the scope's participants a session expected and they attended."""
+        came = self.facts.came_of[id(session)]
+        return len(came) if self.whole else len(came & self.ids)
+
     def sessions(self, result: Optional[Result] = None) -> list[Session]:
-        """Sessions that pass a result's filter and (for a group) expected one of its members."""
+        """Sessions that pass a result's filter and (for a group) expected one of its members, in date order."""
         keep = _session_filter(result) if result else (lambda s: True)
         return [s for s in self.facts.sessions if keep(s) and (self.whole or self.expected_count(s) > 0)]
 
     def outputs(self, result: Result) -> list[OutputState]:
         """Outputs that pass a result's filter, made by the scope's participants."""
-        keep = _output_filter(result)
-        return [o for o in self.facts.outputs if keep(o) and (self.whole or o.participant in self.ids)]
+        keep, least = output_filter(result, self), least_status(result)
+        return [o for o in self.facts.outputs if o.status.rank >= least and keep(o)]
 
-    def attendance_rate(self, sessions: Iterable[Session]) -> Optional[float]:
-        """Expected people who attended over expected people, in percent; None when no one was expected."""
+    def attendance(self, sessions: Iterable[Session]) -> Tally:
+        """Expected people who attended, over expected people."""
         came = expected = 0
         for session in sessions:
             expected += self.expected_count(session)
-            if self.whole:
-                came += self.facts.came_count[id(session)]
-            else:
-                came += len(self.facts.came(session) & self.ids)
-        return 100 * came / expected if expected else None
+            came += self.came_count(session)
+        return ratio(came, expected)
+
+    def attendance_rate(self, sessions: Iterable[Session]) -> Optional[float]:
+        """Expected people who attended over expected people, in percent; None when no one was expected."""
+        return self.attendance(sessions).actual
 
     def completions(self, rule: Completion) -> int:
         """How many of the scope's participants meet a rule."""
         return sum(1 for p in self.members if self.facts.meets(p, rule, self.facts.attendance[p.id]))
 
 
-def cadence(facts: Facts, scope: Scope, result: Result, due: dt.date) -> Optional[float]:
-    """The share of closed periods holding at least per_period matching outputs, in percent."""
-    every, first = result.every_days or 1, result.from_day or 0
-    limit = (min(facts.as_of, due) - facts.cohort.start).days
-    closed = max((limit - first + 1) // every, 0)
-    if closed == 0:
-        return None
+def closed_periods(result: Result, start: dt.date, until: dt.date) -> int:
+    """How many of a cadence result's periods have closed by a day (its last day on or before it)."""
+    limit = (until - start).days
+    return max((limit - (result.from_day or 0) + 1) // (result.every_days or 1), 0)
+
+
+def cadence_period(result: Result, start: dt.date, day: dt.date) -> Optional[int]:
+    """The cadence period that holds a day (0 is the first), or None before the first."""
+    offset = (day - start).days - (result.from_day or 0)
+    return offset // (result.every_days or 1) if offset >= 0 else None
+
+
+def cadence_tally(result: Result, counts: Sequence[int], closed: int) -> Tally:
+    """Closed periods holding at least per_period outputs, of the closed periods."""
+    need = result.per_period or 1
+    return ratio(sum(1 for n in counts[:closed] if n >= need), closed)
+
+
+def cadence(facts: Facts, scope: Scope, result: Result, due: dt.date) -> Tally:
+    """The share of closed periods holding at least per_period matching outputs."""
+    closed = closed_periods(result, facts.cohort.start, min(facts.as_of, due))
     counts = [0] * closed
     for output in scope.outputs(result):
-        day = (output.date - facts.cohort.start).days
-        if day >= first and (day - first) // every < closed:
-            counts[(day - first) // every] += 1
-    return 100 * sum(1 for n in counts if n >= (result.per_period or 1)) / closed
+        k = cadence_period(result, facts.cohort.start, output.date)
+        if k is not None and k < closed:
+            counts[k] += 1
+    return cadence_tally(result, counts, closed)
+
+
+def tally_of(facts: Facts, scope: Scope, result: Result, percent: bool, due: dt.date) -> Tally:
+    """A result's actual over a scope, as a tally."""
+    measure = result.measure
+    if measure is Measure.PARTICIPANTS:
+        met = scope.completions(result.criteria or facts.cur.completion)
+        return ratio(met, len(scope.members)) if percent else Tally(met)
+    if measure is Measure.OUTPUTS:
+        return Tally(len(scope.outputs(result)))
+    if measure is Measure.SESSIONS:
+        return Tally(len(scope.sessions(result)))
+    if measure is Measure.HOURS:
+        return Tally(sum(s.hours for s in scope.sessions(result)))
+    if measure is Measure.ATTENDANCE:
+        return scope.attendance(scope.sessions(result))
+    if measure is Measure.CADENCE:
+        return cadence(facts, scope, result, due)
+    # A measurement is of the whole cohort: no group has a share of it.
+    return Tally(facts.measured.get(result.id) if scope.whole else None)
 
 
 def actual_of(facts: Facts, scope: Scope, result: Result, percent: bool, due: dt.date) -> Optional[float]:
     """A result's actual value over a scope."""
-    measure = result.measure
-    if measure is Measure.PARTICIPANTS:
-        met = scope.completions(result.criteria or facts.cur.completion)
-        if not percent:
-            return met
-        return 100 * met / len(scope.members) if scope.members else None
-    if measure is Measure.OUTPUTS:
-        return len(scope.outputs(result))
-    if measure is Measure.SESSIONS:
-        return len(scope.sessions(result))
-    if measure is Measure.HOURS:
-        return sum(s.hours for s in scope.sessions(result))
-    if measure is Measure.ATTENDANCE:
-        return scope.attendance_rate(scope.sessions(result))
-    if measure is Measure.CADENCE:
-        return cadence(facts, scope, result, due)
-    # A measurement is of the whole cohort: no group has a share of it.
-    return facts.measured.get(result.id) if scope.whole else None
+    return tally_of(facts, scope, result, percent, due).actual
+
+
+def elapsed(start: dt.date, due: dt.date, day: dt.date) -> float:
+    """The share of the time from start to due that has passed by a day, between 0 and 1 (1 when due = start)."""
+    if due == start:
+        return 1.0
+    return min(max((day - start).days / (due - start).days, 0.0), 1.0)
 
 
 def status_of(measure: Measure, target: float, actual: Optional[float], start: dt.date,
@@ -408,35 +586,53 @@ def status_of(measure: Measure, target: float, actual: Optional[float], start: d
         return MET
     if as_of >= due:
         return MISSED
-    elapsed = 1.0 if due == start else (as_of - start).days / (due - start).days
-    return ON_TRACK if actual >= target * elapsed else BEHIND
+    return ON_TRACK if actual >= target * elapsed(start, due, as_of) else BEHIND
+
+
+def target_of(cohort: Cohort, result: Result) -> Quantity:
+    """The target in force: the cohort's override, else the curriculum's."""
+    return cohort.targets.get(result.id, result.target)
+
+
+def due_of(cohort: Cohort, result: Result) -> dt.date:
+    """The cohort's start plus the result's due_day, else the cohort's end."""
+    return cohort.start + dt.timedelta(days=result.due_day) if result.due_day is not None else cohort.end
+
+
+def unit_of(result: Result, target: Quantity) -> str:
+    """`count`, `hours` or `percent`: the unit of the target in force (`reported` results are counts)."""
+    if result.measure is Measure.REPORTED:
+        return "count"
+    if target.percent:
+        return "percent"
+    return "hours" if result.measure is Measure.HOURS else "count"
+
+
+def figures_of(result: Result, target: Quantity, actual: Optional[float], judged: bool,
+               start: dt.date, due: dt.date, as_of: dt.date, periods: tuple[PeriodFigures, ...] = ()) -> ResultFigures:
+    """A result's figures from its target in force and its actual; unjudged (a group's count),
+    it has no target, gap or status."""
+    return ResultFigures(
+        id=result.id,
+        statement=result.statement,
+        measure=result.measure.value,
+        unit=unit_of(result, target),
+        target=target.value if judged else None,
+        baseline=result.baseline,
+        actual=actual,
+        gap=None if actual is None or not judged else max(target.value - actual, 0),
+        status=status_of(result.measure, target.value, actual, start, due, as_of) if judged else None,
+        due=due,
+        periods=periods,
+    )
 
 
 def result_figures(facts: Facts, scope: Scope, result: Result) -> ResultFigures:
     """One result's figures over a scope."""
     cohort = facts.cohort
-    target = cohort.targets.get(result.id, result.target)
-    due = cohort.start + dt.timedelta(days=result.due_day) if result.due_day is not None else cohort.end
+    target, due = target_of(cohort, result), due_of(cohort, result)
     actual = actual_of(facts, scope, result, target.percent, due)
-    judged = scope.whole or target.percent
-    if result.measure is Measure.REPORTED:
-        unit = "count"
-    elif target.percent:
-        unit = "percent"
-    else:
-        unit = "hours" if result.measure is Measure.HOURS else "count"
-    return ResultFigures(
-        id=result.id,
-        statement=result.statement,
-        measure=result.measure.value,
-        unit=unit,
-        target=target.value if judged else None,
-        baseline=result.baseline,
-        actual=actual,
-        gap=None if actual is None or not judged else max(target.value - actual, 0),
-        status=status_of(result.measure, target.value, actual, cohort.start, due, facts.as_of) if judged else None,
-        due=due,
-    )
+    return figures_of(result, target, actual, scope.whole or target.percent, cohort.start, due, facts.as_of)
 
 
 def cohort_status(cohort: Cohort, as_of: dt.date) -> CohortStatus:
@@ -446,11 +642,45 @@ def cohort_status(cohort: Cohort, as_of: dt.date) -> CohortStatus:
     return CohortStatus.ENDED if as_of > cohort.end else CohortStatus.RUNNING
 
 
-def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[By] = None) -> Progress:
-    """A cohort's figures as of a date; `by` adds a break-down by that field of the participants."""
-    by = By(by) if by is not None else None
-    facts = Facts(cohort, cur, as_of)
+def field_value(person: Person, by: By) -> Optional[str]:
+    """The value of a participants' field a break-down is by (None when not recorded)."""
+    value = getattr(person, by.value)
+    return value.value if isinstance(value, enum.Enum) else (value or None)
+
+
+def group_order(name: Optional[str]) -> tuple[bool, str]:
+    """Groups in alphabetical order, the one of participants with the field not recorded last."""
+    return (name is None, name or "")
+
+
+def groups_of(people: Iterable[Person], by: By) -> dict[Optional[str], list[Person]]:
+    """Participants grouped by the value of a field, in group order."""
+    if by is By.COHORT:
+        raise UsageError('by: "cohort" breaks down a programme (rollup), not a cohort; use group, organisation or sex')
+    members: dict[Optional[str], list[Person]] = defaultdict(list)
+    for person in people:
+        members[field_value(person, by)].append(person)
+    return {name: members[name] for name in sorted(members, key=group_order)}
+
+
+def scopes_of(facts: Facts, by: Optional[By]) -> tuple[Scope, list[tuple[Optional[str], Scope]]]:
+    """The whole cohort's scope, and each group's (by name) when a break-down is asked for."""
     everyone = Scope(facts, facts.participants, whole=True)
+    if by is None:
+        return everyone, []
+    return everyone, [(name, Scope(facts, people)) for name, people in groups_of(facts.participants, by).items()]
+
+
+#: What gives a result's figures over a scope: `result_figures`, or one that adds periods.
+FiguresOf = Callable[[Facts, Scope, Result], ResultFigures]
+
+
+def progress_of(facts: Facts, by: Optional[By] = None, figures: FiguresOf = None) -> Progress:
+    """A cohort's figures from its facts; `by` adds a break-down by that field of the
+    participants; `figures` gives each result's figures (default `result_figures`)."""
+    cohort, cur = facts.cohort, facts.cur
+    figures = figures or result_figures
+    everyone, groups = scopes_of(facts, by)
     named = facts.assignments_named(cur.completion)
     people = []
     for person in facts.participants:
@@ -468,30 +698,27 @@ def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[By] =
             complete=facts.meets(person, cur.completion, attendance),
             left=person.left,
         ))
-    groups = []
-    if by is not None:
-        members: dict[str, list[Person]] = defaultdict(list)
-        for person in facts.participants:
-            members[getattr(person, by.value) or ""].append(person)
-        for name in sorted(members):
-            scope = Scope(facts, members[name])
-            groups.append(GroupFigures(
-                name=name,
-                results=tuple(result_figures(facts, scope, r) for r in cur.results),
-                participants=len(scope.members),
-                complete=scope.completions(cur.completion),
-                attendance=scope.attendance_rate(scope.sessions()),
-            ))
     return Progress(
         cohort=cohort.id,
         curriculum=cur.id,
-        as_of=as_of,
-        status=cohort_status(cohort, as_of),
+        as_of=facts.as_of,
+        status=cohort_status(cohort, facts.as_of),
         start=cohort.start,
         end=cohort.end,
-        results=tuple(result_figures(facts, everyone, r) for r in cur.results),
+        results=tuple(figures(facts, everyone, r) for r in cur.results),
         participants=tuple(people),
-        groups=tuple(groups),
+        groups=tuple(GroupFigures(
+            name=name,
+            results=tuple(figures(facts, scope, r) for r in cur.results),
+            participants=len(scope.members),
+            complete=scope.completions(cur.completion),
+            attendance=scope.attendance_rate(scope.sessions()),
+        ) for name, scope in groups),
         by=by,
         competencies=tuple(c.id for c in cur.competencies),
     )
+
+
+def progress(cohort: Cohort, cur: Curriculum, as_of: dt.date, by: Optional[By] = None) -> Progress:
+    """A cohort's figures as of a date; `by` adds a break-down by that field of the participants."""
+    return progress_of(Facts(cohort, cur, as_of), By(by) if by is not None else None)

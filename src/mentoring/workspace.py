@@ -5,6 +5,7 @@
     ws.progress("hapsari-sosmed-2015", as_of=date(2015, 3, 31))
     ws.reflect("hapsari-sosmed-2015", as_of="2015-03-31")   # figures, causes and actions
     ws.due(as_of="2015-03-31")                              # what needs attention, every cohort
+    ws.progress("hapsari-sosmed-2015", as_of="2015-03-31", by="sex", period="month")
 
 Loading, checking and locating happen here once, in that order, for every caller: the command
 line, the logbook, a web app, a notebook. Bad data never raises (it is in `problems`); a bad
@@ -27,8 +28,9 @@ from .actions import MISSED, SILENT, WITHIN, DueList, FollowUp, Reflection, acti
 from .cache import Cache
 from .errors import DataError, UsageError, enum_value
 from .layout import COHORTS, CURRICULA, about_cohort
-from .model import By, Cohort, Curriculum, Loaded, Settings
+from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
 from .problems import Problem, did_you_mean
+from .periods import progress_by_period
 from .progress import Progress, progress
 
 if TYPE_CHECKING:
@@ -159,12 +161,17 @@ class Workspace:
         return self.cohorts[cohort_id]
 
     def progress(self, cohort_id: str, as_of: Union[dt.date, str, None] = None,
-                 by: Union[By, str, None] = None) -> Progress:
-        """A cohort's figures as of a date (default today), broken down `by` a participants' field."""
+                 by: Union[By, str, None] = None, period: Union[PeriodKind, str, None] = None) -> Progress:
+        """A cohort's figures as of a date (default today), broken down `by` a participants' field
+        (group, organisation, sex), with each result's figures per `period` (month, quarter, year)."""
         day = as_date(as_of)
-        field = None if by is None else enum_value(By, by, "by")
+        field = None if by is None else enum_value(By, by, "by", PARTICIPANT_FIELDS)
+        kind = None if period is None else enum_value(PeriodKind, period, "period")
         cohort = self.cohort(cohort_id)
-        return progress(cohort, self.curricula[cohort.curriculum], day, field)
+        cur = self.curricula[cohort.curriculum]
+        if kind is None:
+            return progress(cohort, cur, day, field)
+        return progress_by_period(cohort, cur, day, field, kind)
 
     def actions(self, cohort_id: str, as_of: Union[dt.date, str, None] = None,
                 open_only: bool = False) -> FollowUp:
