@@ -20,9 +20,11 @@ class UsageError(MentoringError, ValueError):
 class DataError(MentoringError):
     """The data asked about has errors, so no figures are given; `problems` says which."""
 
-    def __init__(self, message: str, problems: Sequence["Problem"]):
+    def __init__(self, message: str, problems: Sequence["Problem"], summary: Optional[str] = None):
         super().__init__(message)
         self.problems = tuple(problems)
+        self.summary = summary
+        """What a command prints under the problems (default: "N errors: not reported on")."""
 
 
 def enum_value(enum_type: type, value: object, what: str, allowed: Optional[Sequence[Any]] = None) -> Any:

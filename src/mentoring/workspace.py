@@ -6,6 +6,7 @@
     ws.reflect("hapsari-sosmed-2015", as_of="2015-03-31")   # figures, causes and actions
     ws.due(as_of="2015-03-31")                              # what needs attention, every cohort
     ws.progress("hapsari-sosmed-2015", as_of="2015-03-31", by="sex", period="month")
+    ws.rollup("social-media-advocacy", as_of="2015-03-31", by="cohort", period="quarter")
 
 Loading, checking and locating happen here once, in that order, for every caller: the command
 line, the logbook, a web app, a notebook. Bad data never raises (it is in `problems`); a bad
@@ -27,11 +28,12 @@ from . import checks, loader
 from .actions import MISSED, SILENT, WITHIN, DueList, FollowUp, Reflection, action_states, due_items, follow_up, reflection
 from .cache import Cache
 from .errors import DataError, UsageError, enum_value
-from .layout import COHORTS, CURRICULA, about_cohort
+from .layout import COHORTS, CURRICULA, about_cohort, curriculum_path
 from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, plural
 from .periods import progress_by_period
 from .progress import Progress, progress
+from .rollup import Programme, rollup
 
 if TYPE_CHECKING:
     from .logbook import Outcome
@@ -210,6 +212,60 @@ class Workspace:
         left_out = tuple(id_ for id_ in dict.fromkeys(wanted) if id_ not in looked)
         return DueList(day, tuple(sorted(items, key=lambda item: item.order)), tuple(looked), left_out,
                        within, missed, silent)
+
+    def curriculum(self, curriculum_id: str) -> Curriculum:
+        """A curriculum that loaded, or UsageError (unknown) or DataError (it could not be read)."""
+        if curriculum_id in self.curricula:
+            return self.curricula[curriculum_id]
+        ids = loader.curriculum_ids(self.root)
+        if curriculum_id in ids:
+            errors = [p for p in self.problems if p.is_error and p.path == curriculum_path(curriculum_id)]
+            raise DataError(f'curriculum "{curriculum_id}" has errors and is not reported on', errors)
+        raise UsageError(f'unknown curriculum "{curriculum_id}"{did_you_mean(curriculum_id, ids)}; '
+                         f'curricula: {", ".join(ids) or "none"}')
+
+    def programme(self, curriculum_id: str, cohort_ids: Optional[Iterable[str]] = None) -> tuple[Curriculum, list[Cohort]]:
+        """A curriculum and its cohorts (all, or those named), every one fit to report on: else
+        UsageError (unknown, or running another curriculum) or DataError naming the cohorts with
+        errors (a cohort that could not be read at all may be one of the programme's too)."""
+        cur = self.curriculum(curriculum_id)
+        if cohort_ids is None:
+            # Opened in full, a cohort folder that could not be read may be one of the programme's.
+            candidates = list(self.cohorts) if self.partial else loader.cohort_ids(self.root)
+            wanted = [c for c in candidates if c not in self.cohorts or self.cohorts[c].curriculum == curriculum_id]
+        else:
+            wanted = list(dict.fromkeys(known_cohorts(self.root, cohort_ids)))
+            for id_ in wanted:
+                other = self.cohorts[id_].curriculum if id_ in self.cohorts else curriculum_id
+                if other != curriculum_id:
+                    raise UsageError(f'cohort "{id_}" runs curriculum "{other}", not "{curriculum_id}"')
+        unsound = [c for c in wanted if not self.sound(c)]
+        if unsound:
+            errors = sorted({p for c in unsound for p in self.problems_of(c) if p.is_error}, key=lambda p: (p.path, p.line or 0))
+            named = ", ".join(f'"{c}"' for c in unsound)
+            raise DataError(f'cohort {named} has errors: programme "{curriculum_id}" is not reported on', errors,
+                            summary=f"{plural(len(errors), 'error')} in {'cohort' if len(unsound) == 1 else 'cohorts'} "
+                                    f"{named}: the programme is not reported on")
+        if not wanted:
+            raise UsageError(f'curriculum "{curriculum_id}" has no cohorts to add up')
+        return cur, [self.cohorts[c] for c in wanted]
+
+    def rollup(self, curriculum_id: str, as_of: Union[dt.date, str, None] = None,
+               cohorts: Optional[Iterable[str]] = None, by: Union[By, str, None] = None,
+               period: Union[PeriodKind, str, None] = None) -> Programme:
+        """A programme's figures as of a date (default today): the cohorts of a curriculum (all,
+        or those named) added up; `by` cohort, group, organisation or sex; `period` month,
+        quarter or year. DataError when a cohort has errors or the targets cannot be added up."""
+        day = as_date(as_of)
+        field = None if by is None else enum_value(By, by, "by")
+        kind = None if period is None else enum_value(PeriodKind, period, "period")
+        if isinstance(cohorts, str):
+            cohorts = [cohorts]
+        cur, chosen = self.programme(curriculum_id, cohorts)
+        try:
+            return rollup(cur, chosen, day, field, kind)
+        except DataError as failure:
+            raise DataError(str(failure), loader.locate(self.root, failure.problems)) from None
 
     def append_record(self, cohort_id: str, kind: str, record: Any, file: Optional[str] = None) -> Outcome:
         """`mentoring.append_record` in this workspace (the files as they are now, not as opened)."""

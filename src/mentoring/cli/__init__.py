@@ -146,12 +146,14 @@ def echo_problems(problems, err: bool = False) -> None:
         typer.echo(format_problem(problem), err=err)
 
 
-def refuse(errors, err: bool = False) -> None:
-    """Print the errors that stop a cohort from being reported on."""
+def refuse(errors, err: bool = False, summary: Optional[str] = None) -> None:
+    """Print the errors that stop a cohort (or a programme) from being reported on, then a
+    summary line (by default "N errors: not reported on")."""
     from ..problems import plural
 
     echo_problems(errors, err)
-    typer.echo(f"{plural(len(errors), 'error')}: not reported on; run `mentoring check` for details", err=True)
+    summary = summary or f"{plural(len(errors), 'error')}: not reported on"
+    typer.echo(f"{summary}; run `mentoring check` for details", err=True)
 
 
 class WriteGuard:
@@ -206,7 +208,7 @@ def main() -> None:
     try:
         app(prog_name="mentoring")
     except DataError as failure:
-        refuse(failure.problems)
+        refuse(failure.problems, summary=failure.summary)
         sys.exit(EXIT_DATA)
     except MentoringError as failure:
         typer.echo(f"mentoring: error: {failure}", err=True)

@@ -1,4 +1,4 @@
-"""Reading commands: check, cohorts, report, participants."""
+"""Reading commands: check, cohorts, report, rollup, participants."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from . import Command, complete, app, echo_problems, examples, open_workspace, r
 
 AS_OF = typer.Option(None, "--as-of", metavar="DATE", help="Figures as of this date (YYYY-MM-DD; default today).")
 FORMAT = typer.Option("table", "--format", metavar="FORMAT", help="table, markdown, csv or json.")
-BY = typer.Option(None, "--by", metavar="FIELD", help="Break the figures down by the participants' group or organisation.")
+BY = typer.Option(None, "--by", metavar="FIELD", help="Break the figures down by the participants' group, organisation or sex.")
+PERIOD = typer.Option(None, "--period", metavar="PERIOD",
+                      help="Add each result's figures per month, quarter or year (actual, change, expected, status).")
 REDACT = typer.Option(False, "--redact", help="Replace participants' ids and names with stable pseudonyms.")
 COHORT = typer.Argument(..., metavar="COHORT", help="The cohort's id.", autocompletion=complete.cohorts)
 
@@ -34,11 +36,12 @@ def parse_date(text: Optional[str], option: str):
     raise UsageError(f'{option}: "{text}" is not a date such as 2015-03-31')
 
 
-def choice(enum_type, value: Optional[str], option: str):
-    """An option's word as a member of its enum, or a usage error naming the words allowed."""
+def choice(enum_type, value: Optional[str], option: str, allowed=None):
+    """An option's word as a member of its enum (of those `allowed`, when not all are), or a usage
+    error naming the words allowed."""
     from ..errors import enum_value
 
-    return None if value is None else enum_value(enum_type, value, option)
+    return None if value is None else enum_value(enum_type, value, option, allowed)
 
 
 def output_format(value: str):
@@ -78,13 +81,15 @@ def check(
         raise typer.Exit(EXIT_DATA)
 
 
-def cohort_progress(cohort: str, as_of: Optional[str], by: Optional[str], redacted: bool = False):
+def cohort_progress(cohort: str, as_of: Optional[str], by: Optional[str], redacted: bool = False,
+                    period: Optional[str] = None):
     """One cohort's figures, through the door (redacted when asked)."""
-    from ..model import By
+    from ..model import PARTICIPANT_FIELDS, By, PeriodKind
 
     day = parse_date(as_of, "--as-of")
-    field = choice(By, by, "--by")
-    figures = open_workspace([cohort]).progress(cohort, day, field)
+    field = choice(By, by, "--by", PARTICIPANT_FIELDS)
+    kind = choice(PeriodKind, period, "--period")
+    figures = open_workspace([cohort]).progress(cohort, day, field, kind)
     if redacted:
         from ..redact import redact
 
@@ -95,14 +100,42 @@ def cohort_progress(cohort: str, as_of: Optional[str], by: Optional[str], redact
 @app.command(cls=Command, epilog=examples(
     "mentoring report hapsari-sosmed-2015 --as-of 2015-03-31",
     "mentoring report pmi-temu-karya-2013 --as-of 2013-12-31 --by group --format markdown",
+    "mentoring report hapsari-sosmed-2015 --as-of 2015-03-31 --period month",
 ))
 def report(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMAT,
-           by: Optional[str] = BY, redacted: bool = REDACT) -> None:
-    """Each expected result: target, actual, gap and status; then a one-line summary."""
+           by: Optional[str] = BY, redacted: bool = REDACT, period: Optional[str] = PERIOD) -> None:
+    """Each expected result: target, actual, gap and status; with --period, its figures per
+    period; then a one-line summary."""
     from ..render.text import render_report
 
     form = output_format(fmt)
-    typer.echo(render_report(cohort_progress(cohort, as_of, by, redacted), form, colour_wanted(form)))
+    typer.echo(render_report(cohort_progress(cohort, as_of, by, redacted, period), form, colour_wanted(form)))
+
+
+@app.command(cls=Command, epilog=examples(
+    "mentoring rollup social-media-advocacy --as-of 2015-03-31",
+    "mentoring rollup social-media-advocacy --as-of 2015-03-31 --by cohort --period quarter",
+))
+def rollup(
+    curriculum: str = typer.Argument(..., metavar="CURRICULUM", help="The curriculum's id: its cohorts are the programme."),
+    cohort: Optional[List[str]] = typer.Option(
+        None, "--cohort", metavar="ID", help="Add up only these cohorts (repeat the option; default: every cohort of the curriculum)."),
+    as_of: Optional[str] = AS_OF, fmt: str = FORMAT,
+    by: Optional[str] = typer.Option(
+        None, "--by", metavar="FIELD", help="Add each cohort's own figures (cohort), or break down by group, organisation or sex."),
+    period: Optional[str] = PERIOD,
+) -> None:
+    """A programme's figures: every expected result added up across the curriculum's cohorts
+    (counts summed, rates pooled); then a one-line summary."""
+    from ..model import By, PeriodKind
+    from ..render.text import render_rollup
+
+    day = parse_date(as_of, "--as-of")
+    field = choice(By, by, "--by")
+    kind = choice(PeriodKind, period, "--period")
+    form = output_format(fmt)
+    programme = open_workspace().rollup(curriculum, day, cohort or None, field, kind)
+    typer.echo(render_rollup(programme, form, colour_wanted(form)))
 
 
 @app.command(cls=Command, epilog=examples(

@@ -19,7 +19,8 @@ from ..actions import ActionState, DueKind, DueList, FollowUp, Reflection
 from ..errors import enum_value
 from ..model import ActionStatus, CohortStatus, ResultStatus
 from ..problems import plural
-from ..progress import Progress, ResultFigures
+from ..progress import PeriodFigures, Progress, ResultFigures
+from ..rollup import Programme
 from . import Format
 
 _TABLEFMT = {"table": "simple", "markdown": "github"}
@@ -29,6 +30,8 @@ _COLOURS = {ResultStatus.MET: _GREEN, ResultStatus.ON_TRACK: _CYAN, ResultStatus
             ResultStatus.MISSED: _RED, ResultStatus.NOT_STARTED: _GREY, CohortStatus.RUNNING: _CYAN,
             CohortStatus.ENDED: _GREY, "yes": _GREEN, "done": _GREEN, "dropped": _GREY}
 EMPTY = "-"
+#: How a table shows the group of participants in whom the field broken down by is not recorded.
+NOT_RECORDED = "not recorded"
 
 
 def plain(value: Any) -> Any:
@@ -84,12 +87,47 @@ def _as_json(data: Any) -> str:
     return json.dumps(plain(data), ensure_ascii=False, indent=2, allow_nan=False)
 
 
+def _period_json(period: PeriodFigures) -> dict[str, Any]:
+    return {"start": period.start, "end": period.end, "actual": period.actual, "change": period.change,
+            "expected": period.expected, "status": period.status}
+
+
 def _result_json(result: ResultFigures) -> dict[str, Any]:
-    return {
+    data = {
         "id": result.id, "statement": result.statement, "measure": result.measure, "unit": result.unit,
         "target": result.target, "baseline": result.baseline, "actual": result.actual, "gap": result.gap,
         "status": result.status, "due": result.due,
     }
+    if result.periods:
+        data["periods"] = [_period_json(p) for p in result.periods]
+    return data
+
+
+def _results_json(results: Sequence[ResultFigures], with_periods: bool) -> list[dict[str, Any]]:
+    """Results as JSON; with periods asked for, each has `periods` (empty before the start)."""
+    return [{**_result_json(r), "periods": [_period_json(p) for p in r.periods]} if with_periods else _result_json(r)
+            for r in results]
+
+
+def group_label(name: Optional[str]) -> str:
+    """A group's name as a table shows it ("not recorded" for participants without the field)."""
+    return NOT_RECORDED if name is None else name
+
+
+def period_label(kind: Optional[str], start: dt.date) -> str:
+    """A period's name: `2015-01` (month), `2015-Q1` (quarter) or `2015` (year)."""
+    if kind == "year":
+        return str(start.year)
+    if kind == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return f"{start.year}-{start.month:02d}"
+
+
+def change_text(value: Optional[float], measure: str, unit: str) -> str:
+    """A period's change: signed for a count (`+3`), the period's own rate for attendance."""
+    if value is None or measure in ("attendance", "cadence") or value == 0:
+        return number(value, unit)
+    return ("+" if value > 0 else "-") + number(abs(value), unit)
 
 
 def summary(progress: Progress) -> str:
@@ -99,31 +137,87 @@ def summary(progress: Progress) -> str:
             f"(as of {progress.as_of}, cohort {progress.status})")
 
 
+def _results_headers(baseline: bool) -> list[str]:
+    return ["id", "statement", "measure", *(["baseline"] if baseline else []), "target", "actual", "gap", "status", "due"]
+
+
+def _result_row(r: ResultFigures, machine: bool, colour: bool, baseline: bool, statement: bool = True) -> list[Any]:
+    """A result's cells: raw numbers for CSV, rounded ones with units for a person."""
+    if machine:
+        return [r.id, r.statement, r.measure, plain(r.baseline), plain(r.target), plain(r.actual), plain(r.gap),
+                r.status, r.due]
+    shown = [number(r.baseline, r.unit)] if baseline else []
+    return [r.id, r.statement if statement else "", r.measure, *shown, number(r.target, r.unit),
+            number(r.actual, r.unit), number(r.gap, r.unit), status(r.status, colour), r.due.isoformat()]
+
+
+def _period_headers(machine: bool) -> list[str]:
+    return ["id", "measure", "start", "end", "actual", "change", "expected", "status"] if machine else \
+        ["id", "period", "from", "to", "actual", "change", "expected", "status"]
+
+
+def _period_rows(r: ResultFigures, kind: Optional[str], machine: bool, colour: bool) -> list[list[Any]]:
+    """One row per period of a result; for a person, the id on the first row of its block only."""
+    if machine:
+        return [[r.id, r.measure, p.start, p.end, plain(p.actual), plain(p.change), plain(p.expected), p.status]
+                for p in r.periods]
+    return [[r.id if n == 0 else "", period_label(kind, p.start), p.start.isoformat(), p.end.isoformat(),
+             number(p.actual, r.unit), change_text(p.change, r.measure, r.unit), number(p.expected, r.unit),
+             status(p.status, colour)] for n, p in enumerate(r.periods)]
+
+
+def _no_periods(as_of: dt.date, start: dt.date) -> str:
+    return f"No periods: {as_of} is before the start, {start}."
+
+
+def _periods_text(sections: Sequence[tuple[Optional[str], Sequence[ResultFigures]]], by: Optional[str],
+                  kind: Optional[str], fmt: str, colour: bool) -> str:
+    """The periods table (table or markdown): a block of rows per result, a group column when broken down."""
+    rows = []
+    for name, results in sections:
+        for r in results:
+            block = _period_rows(r, kind, False, colour)
+            rows += [[group_label(name) if n == 0 else "", *row] for n, row in enumerate(block)] if by else block
+    headers = _period_headers(False)
+    return table([by, *headers] if by else headers, rows, fmt)
+
+
 def render_report(progress: Progress, fmt: Union[Format, str], colour: bool = False) -> str:
-    """Each expected result: target, actual, gap and status; then a summary line (not in CSV or JSON)."""
+    """Each expected result: target, actual, gap and status (and baseline where one is given);
+    then, with periods, each result's figures per period; then a summary line (not in CSV or JSON).
+    In CSV with periods, one row per result and period."""
     fmt = enum_value(Format, fmt, "format")
+    with_periods = progress.period is not None
     if fmt == "json":
         data: dict[str, Any] = {"cohort": progress.cohort, "curriculum": progress.curriculum,
-                                "as_of": progress.as_of, "results": [_result_json(r) for r in progress.results]}
+                                "as_of": progress.as_of, "results": _results_json(progress.results, with_periods)}
+        if with_periods:
+            data["period"] = progress.period
         if progress.groups:
-            data["groups"] = [{"group": g.name, "results": [_result_json(r) for r in g.results]} for g in progress.groups]
+            data["groups"] = [{"group": g.name, "results": _results_json(g.results, with_periods)} for g in progress.groups]
         return _as_json(data)
-    machine = fmt == "csv"
-    headers = ["id", "statement", "measure", "target", "actual", "gap", "status", "due"]
-
-    def row(r: ResultFigures) -> list[Any]:
-        if machine:
-            return [r.id, r.statement, r.measure, plain(r.target), plain(r.actual), plain(r.gap), r.status, r.due]
-        return [r.id, r.statement, r.measure, number(r.target, r.unit), number(r.actual, r.unit),
-                number(r.gap, r.unit), status(r.status, colour), r.due.isoformat()]
-
-    if progress.groups:
-        headers = [progress.by or "group", *headers]
-        rows = [[g.name or EMPTY, *row(r)] for g in progress.groups for r in g.results]
+    sections = [(g.name, g.results) for g in progress.groups] if progress.groups else [(None, progress.results)]
+    by = progress.by.value if progress.groups and progress.by else None
+    if fmt == "csv":
+        if with_periods:
+            rows = [[progress.as_of, *([name] if by else []), *row]
+                    for name, results in sections for r in results for row in _period_rows(r, None, True, False)]
+            return table(["as_of", *([by] if by else []), *_period_headers(True)], rows, "csv")
+        rows = [[progress.as_of, *([name] if by else []), *_result_row(r, True, False, True)]
+                for name, results in sections for r in results]
+        return table(["as_of", *([by] if by else []), *_results_headers(True)], rows, "csv")
+    baseline = any(r.baseline is not None for r in progress.results)
+    headers = _results_headers(baseline)
+    if by:
+        rows = [[group_label(name), *_result_row(r, False, colour, baseline)] for name, results in sections for r in results]
+        text = table([by, *headers], rows, fmt, wide=(2,))
     else:
-        rows = [row(r) for r in progress.results]
-    text = table(headers, rows, fmt, wide=(2 if progress.groups else 1,))
-    return text if machine else f"{text}\n\n{summary(progress)}"
+        text = table(headers, [_result_row(r, False, colour, baseline) for r in progress.results], fmt, wide=(1,))
+    if with_periods:
+        periods = _periods_text(sections, by, progress.period, fmt, colour) if progress.results and \
+            progress.results[0].periods else _no_periods(progress.as_of, progress.start)
+        text += "\n\n" + periods
+    return f"{text}\n\n{summary(progress)}"
 
 
 def render_participants(progress: Progress, fmt: Union[Format, str], colour: bool = False) -> str:
@@ -151,7 +245,10 @@ def render_participants(progress: Progress, fmt: Union[Format, str], colour: boo
         return text if own is None or own == mentor else f"{text} (self {own})"
 
     headers = ["id", "name", "group", "attendance", "assignments", *progress.competencies, "complete", "left"]
+    if machine:
+        headers = ["as_of", *headers]
     rows = [[
+        *([progress.as_of] if machine else []),
         p.id, p.name, p.group or ("" if machine else EMPTY),
         plain(p.attendance) if machine else number(p.attendance, "percent"),
         f"{p.assignments_done}/{p.assignments_required}",
@@ -163,7 +260,7 @@ def render_participants(progress: Progress, fmt: Union[Format, str], colour: boo
     if machine:
         return text
     if progress.groups:
-        group_rows = [[g.name or EMPTY, g.participants, g.complete, number(g.attendance, "percent")] for g in progress.groups]
+        group_rows = [[group_label(g.name), g.participants, g.complete, number(g.attendance, "percent")] for g in progress.groups]
         text += "\n\n" + table([progress.by or "group", "participants", "complete", "attendance"], group_rows, fmt)
     return f"{text}\n\n{progress.complete} of {len(progress.participants)} participants complete (as of {progress.as_of})"
 
@@ -182,8 +279,9 @@ def render_cohorts(progresses: Sequence[Progress], fmt: Union[Format, str], colo
     rows = [[p.cohort, p.curriculum, p.start.isoformat(), p.end.isoformat(), len(p.participants),
              f"{p.results_met} of {len(p.results)}", p.status if machine else status(p.status, colour)]
             for p in progresses]
+    if machine:
+        return table(["as_of", *headers], [[p.as_of, *row] for p, row in zip(progresses, rows)], fmt)
     return table(headers, rows, fmt)
-
 
 
 # --- follow-up actions, the reflection sheet, what is due ----------------------------------------
@@ -355,3 +453,71 @@ def render_due(listing: DueList, fmt: Union[Format, str], colour: bool = False) 
     counted = ", ".join(plural(kinds[k], k.value) if k in _COUNTED else f"{kinds[k]} {k.value}" for k in DueKind if kinds[k])
     text = table(["due", "when", "cohort", "kind", "who", "what"], rows, fmt, wide=(5,))
     return f"{text}\n\n{plural(len(listing.items), 'item')} ({counted}) as of {listing.as_of} in {looked}; {rules}."
+
+
+# --- a programme: the rollup of its cohorts ------------------------------------------------------
+
+#: How a broken-down programme table names the row of the programme as a whole.
+ALL = "all"
+
+
+def rollup_summary(programme: Programme) -> str:
+    """`6 of 10 results met (as of 2015-03-31; 3 cohorts, 2 started)`."""
+    cohorts = plural(len(programme.cohorts), "cohort")
+    return (f"{programme.results_met} of {len(programme.results)} results met "
+            f"(as of {programme.as_of}; {cohorts}, {len(programme.started)} started)")
+
+
+def render_rollup(programme: Programme, fmt: Union[Format, str], colour: bool = False) -> str:
+    """The programme's results added up over its cohorts: target, actual, gap and status; with a
+    break-down, each group's (or cohort's) row under the programme's for each result; with
+    periods, each result's figures per period; then a summary line (not in CSV or JSON)."""
+    fmt = enum_value(Format, fmt, "format")
+    with_periods = programme.period is not None
+    if fmt == "json":
+        data: dict[str, Any] = {"curriculum": programme.curriculum, "as_of": programme.as_of,
+                                "cohorts": list(programme.cohorts), "started": list(programme.started),
+                                "results": _results_json(programme.results, with_periods)}
+        if with_periods:
+            data["period"] = programme.period
+        if programme.groups:
+            data["groups"] = [{"group": g.name, "results": _results_json(g.results, with_periods)}
+                              for g in programme.groups]
+        return _as_json(data)
+    by = programme.by.value if programme.groups and programme.by else None
+    # Under each result, the programme's row (name ALL), then each group's.
+    lines = [[(True, ALL, r), *[(False, g.name, g.results[n]) for g in programme.groups]]
+             for n, r in enumerate(programme.results)]
+    if fmt == "csv":
+        lead = ["as_of", *([by] if by else [])]
+        if with_periods:
+            rows = [[programme.as_of, *([name] if by else []), *row]
+                    for line in lines for _, name, r in line for row in _period_rows(r, None, True, False)]
+            return table([*lead, *_period_headers(True)], rows, "csv")
+        rows = [[programme.as_of, *([name] if by else []), *_result_row(r, True, False, True)]
+                for line in lines for _, name, r in line]
+        return table([*lead, *_results_headers(True)], rows, "csv")
+    baseline = any(r.baseline is not None for r in programme.results)
+    headers = _results_headers(baseline)
+    if by:
+        rows = []
+        for total, name, r in (entry for line in lines for entry in line):
+            row = _result_row(r, False, colour, baseline, statement=total)
+            rows.append([row[0] if total else "", name if total else group_label(name), *row[1:]])
+        text = table([headers[0], by, *headers[1:]], rows, fmt, wide=(2,))
+    else:
+        text = table(headers, [_result_row(r, False, colour, baseline) for r in programme.results], fmt, wide=(1,))
+    if with_periods and not (programme.results and programme.results[0].periods):
+        text += "\n\n" + _no_periods(programme.as_of, programme.start)
+    elif with_periods:
+        rows = []
+        for line in lines:
+            for total, name, r in line:
+                block = _period_rows(r, programme.period, False, colour)
+                if by:
+                    label = name if total else group_label(name)
+                    block = [[row[0] if total else "", label if n == 0 else "", *row[1:]] for n, row in enumerate(block)]
+                rows += block
+        headers = _period_headers(False)
+        text += "\n\n" + table([headers[0], by, *headers[1:]] if by else headers, rows, fmt)
+    return f"{text}\n\n{rollup_summary(programme)}"
