@@ -66,6 +66,9 @@ def test_progress_as_of_a_date_or_an_iso_string(workspace, minimal):
 
 @pytest.mark.parametrize(("call", "message"), [
     (lambda ws: ws.progress("k1", by="Group"), "by: expected one of group, organisation, sex, got 'Group' (did you mean \"group\"?)"),
+    (lambda ws: ws.progress("k1", by="cohort"), "by: expected one of group, organisation, sex, got 'cohort'"),
+    (lambda ws: ws.progress("k1", period="week"), "period: expected one of month, quarter, year, got 'week'"),
+    (lambda ws: ws.rollup("sosmd"), 'unknown curriculum "sosmd" (did you mean "sosmed"?); curricula: sosmed'),
     (lambda ws: ws.progress("k11"), 'unknown cohort "k11" (did you mean "k1"?); cohorts: k1'),
     (lambda ws: ws.progress("k1", as_of="31/03/2015"), "as_of: expected a date such as 2015-03-31, got '31/03/2015'"),
     (lambda ws: mentoring.open_workspace(3), "path: expected a folder's path (a str or a pathlib.Path), got int"),
