@@ -25,6 +25,11 @@ all and above the child's RSS once its imports are done; a second child does the
 floor, for comparison. `mentoring --help` is timed beside a bare two-command typer app's
 `--help` (subprocesses, median of 5 after one warm-up each).
 
+`--periods` also times (e) `progress` alone for every cohort, without periods and with 24 monthly
+periods (each cohort's end moved to the last day of the 24th calendar month from its start, its
+records unchanged), runs interleaved: the period figures come from one sweep over the records,
+and the target is at most twice the cost without periods (issue 11).
+
 `--warm` also times a warm run (nothing changed) and a run after appending one record, once the
 loader has a cache: see `load()` below, the one place that knows the cache's API. `--profile` prints
 a cProfile of the cold load + check at the smallest scale (top functions by cumulative and by own
@@ -129,6 +134,41 @@ def pipeline(root: Path, as_of: dt.date, cache: bool = False) -> dict[str, float
     if errors:
         raise SystemExit(f"the benchmark workspace {root} has {len(errors)} errors, e.g. {errors[0]}")
     return {"load_check": checked - started, "reports": done - checked, "pipeline": done - started}
+
+
+def over_months(cohort: Any, months: int = 24) -> Any:
+    """The cohort with its end moved to the last day of the `months`-th calendar month counted
+    from its start's, so that it has exactly that many monthly periods; its records unchanged."""
+    import attrs
+
+    year, month = divmod(cohort.start.month - 1 + months, 12)
+    return attrs.evolve(cohort, end=dt.date(cohort.start.year + year, month + 1, 1) - dt.timedelta(days=1))
+
+
+def periods_runs(root: Path, repeat: int, months: int = 24) -> dict[str, Any]:
+    """(e) `progress` of every cohort as of its moved end, without periods and with monthly periods
+    (`months` of them); the two interleaved, run after run; medians in seconds."""
+    from mentoring.periods import progress_by_period
+    from mentoring.progress import progress
+
+    ws = load(root, False)
+    gc.freeze()
+    cohorts = [(over_months(cohort, months), ws.curricula[cohort.curriculum]) for cohort in ws.cohorts.values()]
+    plain, monthly = [], []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        for cohort, cur in cohorts:
+            progress(cohort, cur, cohort.end)
+        plain.append(time.perf_counter() - started)
+        gc.collect()
+        started = time.perf_counter()
+        for cohort, cur in cohorts:
+            progress_by_period(cohort, cur, cohort.end, None, "month")
+        monthly.append(time.perf_counter() - started)
+    gc.unfreeze()
+    return {"plain": statistics.median(plain), "monthly": statistics.median(monthly), "months": months,
+            "plain_runs": plain, "monthly_runs": monthly}
 
 
 def settle() -> None:
@@ -404,6 +444,17 @@ def markdown(scales: list[dict[str, Any]], help_times: Optional[dict[str, Any]],
               "|---|" + "---:|---:|" * len(scales) + ("---:|" if growth else "") + "---|"]
     memory_row("(d) cold pipeline", "pipeline", "≤ 4× disk")
     memory_row("(a) floor (every file's dict kept)", "floor", "")
+    if any("periods" in s for s in scales):
+        months = next(s["periods"]["months"] for s in scales if "periods" in s)
+        lines += ["", f"(e) `progress` alone, every cohort (each stretched to {months} months), median of "
+                  f"{first['repeat']} interleaved runs:", "",
+                  f"| participants | without periods | with {months} monthly periods | ratio | target |",
+                  "|---:|---:|---:|---:|---|"]
+        for s in scales:
+            if "periods" in s:
+                got = s["periods"]
+                lines.append(f"| {s['participants']:,} | {seconds(got['plain'])} | {seconds(got['monthly'])} | "
+                             f"{got['monthly'] / got['plain']:.2f} | ≤ 2 |")
     if help_times:
         lines += ["", "| `--help` (median of {}, subprocess) | seconds | ratio | target |".format(help_times["times"]),
                   "|---|---:|---:|---|",
@@ -432,6 +483,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the workspaces in this folder and reuse them next time")
     parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
     parser.add_argument("--warm", action="store_true", help="also time warm runs with the loader's cache")
+    parser.add_argument("--periods", action="store_true",
+                        help="also time progress with 24 monthly periods against progress without periods")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of cold load + check at the smallest scale")
     parser.add_argument("--help-times", type=int, default=5, help="runs of each --help (default 5; 0 to skip)")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this JSON file")
@@ -484,6 +537,12 @@ def main(argv: Optional[list[str]] = None) -> int:
                 scale["warm"] = warm_runs(root, as_of, args.repeat)
                 settle()
                 steps.append((f"{participants:,}: warm runs", time.perf_counter() - started))
+            if args.periods:
+                started = time.perf_counter()
+                scale["periods"] = periods_runs(root, args.repeat)
+                settle()
+                steps.append((f"{participants:,}: progress with and without periods × {args.repeat}",
+                              time.perf_counter() - started))
             started = time.perf_counter()
             scale["memory"] = {mode: child_memory(mode, root, as_of) for mode in ("pipeline", "floor")}
             steps.append((f"{participants:,}: memory (2 child processes)", time.perf_counter() - started))

@@ -177,10 +177,7 @@ class Measure(enum.Enum):
     @property
     def is_rate(self) -> bool:
         """Rates are judged met or missed at the due date, not against elapsed time."""
-        return self in _RATES
-
-
-_RATES = frozenset({Measure.ATTENDANCE, Measure.CADENCE})
+        return self is Measure.ATTENDANCE or self is Measure.CADENCE
 
 
 #: The filter keys each measure accepts (FORMAT.md, "Expected results").

@@ -83,12 +83,6 @@ def periods(kind: PeriodKind, start: dt.date, end: dt.date, as_of: dt.date) -> t
     return tuple(spans)
 
 
-def expected_of(measure: Measure, target: float, start: dt.date, due: dt.date, day: dt.date) -> float:
-    """What the status rule holds the actual against on a day before the due date: the target
-    for a rate, target x elapsed for a count."""
-    return target if measure.is_rate else target * elapsed(start, due, day)
-
-
 def change_of(measure: Measure, before: Optional[Tally], now: Tally) -> Optional[float]:
     """What a period added: a count's actual minus the one before (an empty one counting as 0),
     the attendance over the period's own sessions; None for cadence."""
@@ -103,20 +97,18 @@ def change_of(measure: Measure, before: Optional[Tally], now: Tally) -> Optional
 
 def period_figures(measure: Measure, target: Optional[float], start: dt.date, due: dt.date,
                    spans: Sequence[Period], tallies: Sequence[Tally]) -> tuple[PeriodFigures, ...]:
-    """Each period's figures from the tallies at the periods' ends; with no target (a group's
-    count) no expected value and no status."""
+    """Each period's figures from the tallies at the periods' ends. `expected` is what the status
+    rule holds the actual against before the due date: the target for a rate, target x elapsed
+    for a count. With no target (a group's count), no expected value and no status."""
     out = []
     before: Optional[Tally] = None
     for span, tally in zip(spans, tallies):
-        judged = target is not None
-        out.append(PeriodFigures(
-            start=span.start,
-            end=span.end,
-            actual=tally.actual,
-            change=change_of(measure, before, tally),
-            expected=expected_of(measure, target, start, due, span.end) if judged else None,
-            status=status_of(measure, target, tally.actual, start, due, span.end) if judged else None,
-        ))
+        actual = tally.actual
+        expected = status = None
+        if target is not None:
+            expected = target if measure.is_rate else target * elapsed(start, due, span.end)
+            status = status_of(measure, target, actual, start, due, span.end)
+        out.append(PeriodFigures(span.start, span.end, actual, change_of(measure, before, tally), expected, status))
         before = tally
     return tuple(out)
 
@@ -260,6 +252,7 @@ class Timeline:
                     levels[assessment.participant][assessment.competency] = level
                     touched.add(assessment.participant)
                 a += 1
+            attendance: dict[str, Optional[float]] = {}  # as of this cut, shared by the rules
             for key, criteria in rules.items():
                 holds = holding[key]
                 for ref in touched:
@@ -268,8 +261,10 @@ class Timeline:
                 if criteria.attendance is None:
                     met[key].append(frozenset(holds))
                     continue
-                met[key].append(frozenset(
-                    ref for ref in holds if criteria.attends(facts.attendance_on(facts.by_id[ref], cut))))
+                for ref in holds:
+                    if ref not in attendance:
+                        attendance[ref] = facts.attendance_on(facts.by_id[ref], cut)
+                met[key].append(frozenset(ref for ref in holds if criteria.attends(attendance[ref])))
             touched = set()
         self._met = met
         return met

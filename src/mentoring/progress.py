@@ -226,9 +226,6 @@ class Tally:
         return Tally(None if self.value is None else self.value - (other.value or 0))
 
 
-EMPTY_COUNT = Tally()
-
-
 def ratio(part: float, whole: float) -> Tally:
     """A rate's tally."""
     return Tally(part=part, whole=whole, rate=True)
@@ -350,6 +347,7 @@ class Facts:
         self.came_of: dict[int, set[str]] = {id(s): self.came(s) for s in self.sessions}
         """Each session's (by its id()) expected participants who attended."""
         self.attendance = self._attendance()
+        self._dates: Optional[tuple[dict[str, list[dt.date]], dict[str, list[dt.date]]]] = None
 
     @staticmethod
     def _merge(outputs: Sequence[Output], keys: Sequence[object]) -> list[OutputState]:
@@ -393,27 +391,33 @@ class Facts:
         return max(hi - lo, 0)
 
     def _attendance(self) -> dict[str, Optional[float]]:
-        """Each participant's attendance, in percent (None when no session expected them).
-
-        The dates of the sessions each participant attended, and of those naming them in
-        `expected`, are kept (in date order) for `attendance_on` an earlier day."""
-        self.attended_on: dict[str, list[dt.date]] = defaultdict(list)
-        self.named_on: dict[str, list[dt.date]] = defaultdict(list)
+        """Each participant's attendance, in percent (None when no session expected them)."""
+        expected: Counter[str] = Counter()
+        attended: Counter[str] = Counter()
         for session in self.sessions:
             if session.expected is not None:
-                for ref in session.expected:
-                    self.named_on[ref].append(session.date)
-            for ref in self.came_of[id(session)]:
-                self.attended_on[ref].append(session.date)
-        return {p.id: attendance_percent(len(self.attended_on.get(p.id, ())),
-                                         len(self.named_on.get(p.id, ())) + self.default_expected(p))
+                expected.update(session.expected)
+            attended.update(self.came_of[id(session)])
+        return {p.id: attendance_percent(attended[p.id], expected[p.id] + self.default_expected(p))
                 for p in self.participants}
 
     def attendance_on(self, person: Person, day: dt.date) -> Optional[float]:
-        """A participant's attendance as of a day (on or before the as-of date)."""
-        attended = bisect.bisect_right(self.attended_on.get(person.id, ()), day)
-        named = bisect.bisect_right(self.named_on.get(person.id, ()), day)
-        return attendance_percent(attended, named + self.default_expected(person, day))
+        """A participant's attendance as of a day (on or before the as-of date), by bisection in
+        the dates of the sessions that named them in `expected` and of those they attended (both
+        gathered on the first call)."""
+        if self._dates is None:
+            named: dict[str, list[dt.date]] = defaultdict(list)
+            attended: dict[str, list[dt.date]] = defaultdict(list)
+            for session in self.sessions:
+                for ref in session.expected or ():
+                    named[ref].append(session.date)
+                for ref in self.came_of[id(session)]:
+                    attended[ref].append(session.date)
+            self._dates = (named, attended)
+        named, attended = self._dates
+        came = bisect.bisect_right(attended.get(person.id, ()), day)
+        expected = bisect.bisect_right(named.get(person.id, ()), day) + self.default_expected(person, day)
+        return attendance_percent(came, expected)
 
     def criteria(self, rule: Completion) -> Criteria:
         """A rule made ready to test participants (made once per rule)."""

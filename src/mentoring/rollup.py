@@ -127,8 +127,11 @@ class _Part:
     """One cohort's share of a programme: its facts and its sweep (None when not needed)."""
 
     cohort: Cohort
+    """The cohort."""
     facts: Optional[Facts]
+    """Its records as of the date; None for a cohort not started (unless its own figures are asked for)."""
     timeline: Optional[Timeline]
+    """Its one sweep, at the programme's period ends and the as-of date; None with the facts."""
 
 
 def _programme_target(result: Result, cohorts: Sequence[Cohort]) -> Quantity:

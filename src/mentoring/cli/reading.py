@@ -113,8 +113,8 @@ def report(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMAT
 
 
 @app.command(cls=Command, epilog=examples(
-    "mentoring rollup social-media-advocacy --as-of 2015-03-31",
-    "mentoring rollup social-media-advocacy --as-of 2015-03-31 --by cohort --period quarter",
+    "mentoring rollup hapsari-capacity --as-of 2015-03-31",
+    "mentoring rollup hapsari-capacity --as-of 2015-03-31 --by cohort --period quarter",
 ))
 def rollup(
     curriculum: str = typer.Argument(..., metavar="CURRICULUM", help="The curriculum's id: its cohorts are the programme."),
