@@ -381,6 +381,18 @@ def test_a_cohort_with_errors_stops_the_rollup_and_is_named(workspace, run, monk
     assert run("rollup", "prog", "--cohort", "c1", "--cohort", "c3").exit_code == 0
 
 
+def test_a_curriculum_with_errors_stops_the_rollup_and_is_named(workspace, run, monkeypatch):
+    """A key no one knows in the curriculum (line 8): its error is printed and the summary names the curriculum."""
+    files = dict(FILES)
+    files["curricula/prog.toml"] = CURRICULUM.replace('target = 4\n', 'target = 4\ncolour = "red"\n', 1)
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(workspace(files)))
+    out = run("rollup", "prog", "--as-of", "2015-03-31")
+    assert out.exit_code == 1
+    assert out.stdout.startswith("curricula/prog.toml:8: error:")
+    assert out.stderr.rstrip().endswith(
+        '1 error in curriculum "prog": the programme is not reported on; run `mentoring check` for details')
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("rollup", "prg"), 'unknown curriculum "prg" (did you mean "prog"?)'),
     (("rollup", "prog", "--cohort", "c22"), 'unknown cohort "c22" (did you mean "c2"?)'),

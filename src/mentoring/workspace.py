@@ -214,15 +214,17 @@ class Workspace:
                        within, missed, silent)
 
     def curriculum(self, curriculum_id: str) -> Curriculum:
-        """A curriculum that loaded, or UsageError (unknown) or DataError (it could not be read)."""
-        if curriculum_id in self.curricula:
-            return self.curricula[curriculum_id]
+        """A curriculum fit to report on, or UsageError (unknown) or DataError (it has errors)."""
         ids = loader.curriculum_ids(self.root)
-        if curriculum_id in ids:
-            errors = [p for p in self.problems if p.is_error and p.path == curriculum_path(curriculum_id)]
-            raise DataError(f'curriculum "{curriculum_id}" has errors and is not reported on', errors)
-        raise UsageError(f'unknown curriculum "{curriculum_id}"{did_you_mean(curriculum_id, ids)}; '
-                         f'curricula: {", ".join(ids) or "none"}')
+        if curriculum_id not in self.curricula and curriculum_id not in ids:
+            raise UsageError(f'unknown curriculum "{curriculum_id}"{did_you_mean(curriculum_id, ids)}; '
+                             f'curricula: {", ".join(ids) or "none"}')
+        errors = [p for p in self.problems if p.is_error and p.path == curriculum_path(curriculum_id)]
+        if errors or curriculum_id not in self.curricula:
+            raise DataError(f'curriculum "{curriculum_id}" has errors and is not reported on', errors,
+                            summary=f'{plural(len(errors), "error")} in curriculum "{curriculum_id}": '
+                                    "the programme is not reported on")
+        return self.curricula[curriculum_id]
 
     def programme(self, curriculum_id: str, cohort_ids: Optional[Iterable[str]] = None) -> tuple[Curriculum, list[Cohort]]:
         """A curriculum and its cohorts (all, or those named), every one fit to report on: else
