@@ -152,6 +152,11 @@ class Workspace:
         """The ids of the cohorts fit to report on."""
         return tuple(id_ for id_ in self.cohorts if self.sound(id_))
 
+    def every_cohort(self) -> list[str]:
+        """The ids of the cohorts opened; opened in full, of every cohort folder, those that could
+        not be read included."""
+        return list(self.cohorts) if self.partial else loader.cohort_ids(self.root)
+
     def cohort(self, cohort_id: str) -> Cohort:
         """A cohort fit to report on, or UsageError (unknown) or DataError (it has errors)."""
         if cohort_id not in self.cohorts:
@@ -199,7 +204,7 @@ class Workspace:
         missed = _whole(missed, "missed", 1)
         silent = _whole(silent, "silent", 1)
         if cohorts is None:
-            wanted = list(self.cohorts) if self.partial else loader.cohort_ids(self.root)
+            wanted = self.every_cohort()
         else:
             wanted = [cohorts] if isinstance(cohorts, str) else list(cohorts)
             if any(id_ not in self.cohorts for id_ in wanted):  # only then is the folder listed
@@ -232,9 +237,8 @@ class Workspace:
         errors (a cohort that could not be read at all may be one of the programme's too)."""
         cur = self.curriculum(curriculum_id)
         if cohort_ids is None:
-            # Opened in full, a cohort folder that could not be read may be one of the programme's.
-            candidates = list(self.cohorts) if self.partial else loader.cohort_ids(self.root)
-            wanted = [c for c in candidates if c not in self.cohorts or self.cohorts[c].curriculum == curriculum_id]
+            # A cohort folder that could not be read may be one of the programme's.
+            wanted = [c for c in self.every_cohort() if c not in self.cohorts or self.cohorts[c].curriculum == curriculum_id]
         else:
             wanted = list(dict.fromkeys(known_cohorts(self.root, cohort_ids)))
             for id_ in wanted:
