@@ -239,7 +239,7 @@ def workspaces(draw: Any) -> dict[str, dict]:
                 record.update(result=draw(st.sampled_from(reported)), value=draw(COUNT))
                 _maybe(draw, record, "source", TEXT)
             elif kind == "action":  # every record gives text, so whichever is earliest opens its action well
-                record.update(id=draw(st.sampled_from(["x1", "x2"])), text=draw(TEXT))
+                record.update(id=draw(st.sampled_from(["x1", "x2"])), text=draw(TEXT.filter(str.strip)))  # a blank text opens nothing
                 _maybe(draw, record, "owner", st.sampled_from(ids))
                 _maybe(draw, record, "due", st.just(record["date"] + dt.timedelta(days=draw(st.integers(0, 30)))))
                 _maybe(draw, record, "results", st.just(_subset(draw, sorted(results))))
