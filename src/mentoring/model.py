@@ -569,6 +569,9 @@ class Cohort:
     """Who runs it."""
     funder: Optional[str] = None
     """Who pays for it."""
+    iati_identifier: Optional[str] = None
+    """Its IATI activity identifier (the reporting organisation's identifier, a hyphen, its own
+    code), needed only by the IATI export."""
     targets: dict[Id, Quantity] = attrs.Factory(dict)
     """Result id to the target in force for this cohort."""
     people: tuple[Person, ...] = ()
