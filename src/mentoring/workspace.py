@@ -28,7 +28,7 @@ from . import checks, loader
 from .actions import MISSED, SILENT, WITHIN, DueList, FollowUp, Reflection, action_states, due_items, follow_up, reflection
 from .cache import Cache
 from .errors import DataError, UsageError, enum_value
-from .layout import COHORTS, CURRICULA, about_cohort, curriculum_path
+from .layout import COHORTS, CURRICULA, SETTINGS_FILE, about_cohort, cohort_path, curriculum_path
 from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
 from .problems import Problem, did_you_mean, plural
 from .periods import progress_by_period
@@ -36,6 +36,8 @@ from .progress import Progress, progress
 from .rollup import Programme, rollup
 
 if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
     from .logbook import Outcome
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -278,6 +280,55 @@ class Workspace:
         from .logbook import append_record
 
         return append_record(self.root, cohort_id, kind, record, file)
+
+    def export_iati(self, cohorts: Optional[Iterable[str]] = None, as_of: Union[dt.date, str, None] = None,
+                    by: Union[By, str, None] = None) -> ET.Element:
+        """IATI activity XML 2.03 of cohorts (default every cohort) as of a date (default today), one
+        `iati-activity` each, `by` a participants' field as dimensions: an ElementTree element, which
+        `mentoring.export.iati.to_bytes` writes out. DataError, naming each missing identity (the
+        `[iati]` table of mentoring.toml, a cohort's `iati_identifier`) and each error of the cohorts."""
+        from .export import iati
+
+        day = as_date(as_of)
+        field = None if by is None else enum_value(By, by, "by")
+        if isinstance(cohorts, str):
+            cohorts = [cohorts]
+        if cohorts is not None:
+            ids = list(dict.fromkeys(known_cohorts(self.root, cohorts)))
+        else:
+            ids = self.every_cohort()
+        problems, settings = self.iati_problems(ids), self.settings.iati
+        if problems or settings is None:
+            raise DataError("cannot export to IATI", problems)
+        return iati.activities(settings, [
+            iati.Activity(self.cohorts[id_], self.curricula[self.cohorts[id_].curriculum], self.progress(id_, day, field))
+            for id_ in ids])
+
+    def iati_problems(self, cohort_ids: Iterable[str]) -> list[Problem]:
+        """What stops these cohorts from being exported to IATI: a missing or broken `[iati]` in
+        mentoring.toml, a cohort with errors, a missing or repeated `iati_identifier`."""
+        settings_errors = [p for p in self.errors if p.path == SETTINGS_FILE]
+        problems = settings_errors or ([] if self.settings.iati is not None else [Problem(
+            SETTINGS_FILE, f"[iati] is missing: add it to {SETTINGS_FILE} in the workspace folder, with "
+                           "reporting_org, reporting_org_name and reporting_org_type, to export to IATI")])
+        org = self.settings.iati.reporting_org if self.settings.iati is not None else "XM-DAC-00000"
+        seen: dict[str, str] = {}
+        for id_ in cohort_ids:
+            if not self.sound(id_):
+                problems += [p for p in self.problems_of(id_) if p.is_error and p not in problems]
+                continue
+            identifier = (self.cohorts[id_].iati_identifier or "").strip()
+            path = cohort_path(id_)
+            if not identifier:
+                problems.append(Problem(path, f'iati_identifier is missing: add it to {path} to export the cohort '
+                                              f'to IATI, such as iati_identifier = "{org}-{id_}" (the reporting '
+                                              f"organisation's identifier, a hyphen, the activity's own code)"))
+            elif identifier in seen:
+                problems.append(Problem(path, f'iati_identifier "{identifier}" is also cohort "{seen[identifier]}"\'s: '
+                                              "each IATI activity needs its own", keys=("iati_identifier",)))
+            else:
+                seen[identifier] = id_
+        return problems
 
 
 def open_workspace(path: PathLike = ".", *, search: bool = True, cohorts: Optional[Iterable[str]] = None,
