@@ -328,7 +328,7 @@ class Workspace:
                                               "each IATI activity needs its own", keys=("iati_identifier",)))
             else:
                 seen[identifier] = id_
-        return problems
+        return loader.locate(self.root, problems)
 
 
 def open_workspace(path: PathLike = ".", *, search: bool = True, cohorts: Optional[Iterable[str]] = None,
