@@ -7,10 +7,11 @@ Two kinds of example are collected from the Markdown files:
   which must load and check without an error;
 - a ```console block holds commands, each on a line starting with `$ `. Those starting with
   `$ mentoring ` are run in order through typer's CliRunner against a copy of the repository's
-  example workspace (curricula/ and cohorts/), and must exit 0. A command may continue onto the next
-  line after a trailing `\\`; a `#` comment at its end is ignored. The lines after a command, up to
-  the next `$ ` line or the end of the block, are its output: in the documents named in `COMPARED`
-  they must be exactly what the command prints (trailing spaces and trailing blank lines aside).
+  example workspace (curricula/, cohorts/ and mentoring.toml), and must exit 0. A command may
+  continue onto the next line after a trailing `\\`; a `#` comment at its end is ignored. The lines
+  after a command, up to the next `$ ` line or the end of the block, are its output: in the
+  documents named in `COMPARED` they must be exactly what the command prints (trailing spaces and
+  trailing blank lines aside).
 
 Documents in `FROM_EMPTY_FOLDER` (getting-started.md) are run instead in one empty folder, from the
 first command to the last, and their outputs compared.
@@ -164,11 +165,13 @@ def console_blocks() -> list[Block]:
 
 
 def copy_example_workspace(dest: Path) -> Path:
-    """The repository's example workspace (curricula/ and cohorts/) copied under dest."""
+    """The repository's example workspace (curricula/, cohorts/ and its settings, mentoring.toml) copied under dest."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("curricula", "cohorts"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns(".mentoring-log.lock", ".*.tmp-*"))
+    if (ROOT / "mentoring.toml").is_file():
+        shutil.copyfile(ROOT / "mentoring.toml", dest / "mentoring.toml")
     return dest
 
 

@@ -417,3 +417,30 @@ def test_example_figures_match_the_json_report(run, monkeypatch, cohort, as_of, 
             assert shown.keys() == wanted.keys(), (result.findtext("title/narrative"), tag)
             for scope, value in wanted.items():
                 assert shown[scope] == pytest.approx(value, abs=0.005), (result.findtext("title/narrative"), tag, scope)
+
+
+def test_interop_doc_shows_what_the_export_prints(tmp_path):
+    """The ```xml block of docs/interop.md is what the first command of the console block above it
+    prints, each `...` line standing for lines left out."""
+    from test_docs import blocks, commands, copy_example_workspace, run as run_doc
+
+    found = blocks(ROOT / "docs" / "interop.md")
+    at = next(n for n, block in enumerate(found) if block.lang == "xml")
+    command = commands([b for b in found[:at] if b.lang == "console"][-1])[0]
+    result = run_doc(command.args, copy_example_workspace(tmp_path))
+    assert result.exit_code == 0, result.output
+    printed = result.stdout.splitlines()
+    chunks, chunk = [], []
+    for line in found[at].text:
+        if line.strip() == "...":
+            chunks.append(chunk)
+            chunk = []
+        else:
+            chunk.append(line)
+    chunks.append(chunk)
+    assert printed[:len(chunks[0])] == chunks[0] and printed[len(printed) - len(chunks[-1]):] == chunks[-1]
+    place = 0
+    for chunk in chunks:
+        starts = [n for n in range(place, len(printed) - len(chunk) + 1) if printed[n:n + len(chunk)] == chunk]
+        assert starts, f"docs/interop.md: not printed, or not in this order:\n" + "\n".join(chunk)
+        place = starts[0] + len(chunk)
