@@ -127,6 +127,7 @@ end = {end.isoformat()}
 # location = "Where it runs"
 # organisation = "Who runs it"
 # funder = "Who pays for it"
+# iati_identifier = "Its IATI activity identifier, for `mentoring export iati` (docs/interop.md)"
 
 # This cohort's own targets, where they differ from the curriculum's (result id = target):
 # [targets]
