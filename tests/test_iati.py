@@ -84,6 +84,7 @@ id = "p01"
 name = "Aminah"
 role = "participant"
 group = "Union A"
+sex = "female"
 
 [[people]]
 id = "p02"
@@ -143,9 +144,10 @@ def files() -> dict[str, Optional[str]]:
             "cohorts/k1/logs/rina.toml": LOG}
 
 
-def export(root: Path, as_of: str, by: Optional[str] = None) -> ET.Element:
+def export(root: Path, as_of: str, by: Optional[str] = None, period: Optional[str] = None) -> ET.Element:
     """The workspace's IATI export, read back from its bytes as a funder's tool would."""
-    return ET.fromstring(to_bytes(mentoring.open_workspace(root, search=False).export_iati(as_of=as_of, by=by)))
+    ws = mentoring.open_workspace(root, search=False)
+    return ET.fromstring(to_bytes(ws.export_iati(as_of=as_of, by=by, period=period)))
 
 
 def periods(activity: ET.Element, result: int) -> list[dict]:
@@ -249,6 +251,61 @@ def test_dimensions_for_recorded_values_only(workspace, files):
     ]
 
 
+def test_quarters_carry_the_expected_value_and_the_actual_at_their_end(workspace, files):
+    """--period quarter, the cohort running 2015-03-01 to 04-30, as of 04-15: Q1 (03-01 to 03-31) and
+    Q2 cut at the as-of date (04-01 to 04-15). A count's target is target x elapsed: posts 4 x 30/60
+    = 2, 4 x 45/60 = 3; followers 1000 x 0.5 = 500, x 0.75 = 750; stories 3 x 0.5 = 1.5, x 0.75 =
+    2.25. A rate's is its target, 80. Actuals are cumulative: posts 2, then 3 with April's; attendance
+    3 of 4 = 75 (no session in April); followers 420; stories none."""
+    files["cohorts/k1/cohort.toml"] = COHORT.replace("end = 2015-03-31", "end = 2015-04-30")
+    files["cohorts/k1/logs/p02.toml"] = """
+    [[output]]
+    date = 2015-04-02
+    participant = "p02"
+    kind = "post"
+    title = "Four"
+    status = "accepted"
+    """
+    activity = export(workspace(files), "2015-04-15", period="quarter").find("iati-activity")
+    q1, q2 = {"start": "2015-03-01", "end": "2015-03-31"}, {"start": "2015-04-01", "end": "2015-04-15"}
+    whole = lambda value: [(value, None)] if value is not None else []  # noqa: E731
+    expected = {0: (("2", "2"), ("3", "3")), 1: (("80", "75"), ("80", "75")), 2: (("500", "420"), ("750", "420")),
+                3: (("1.5", None), ("2.25", None))}
+    for n, ((t1, a1), (t2, a2)) in expected.items():
+        assert periods(activity, n) == [{**q1, "target": whole(t1), "actual": whole(a1)},
+                                        {**q2, "target": whole(t2), "actual": whole(a2)}], n
+
+
+def test_quarters_by_sex(workspace, files):
+    """--period quarter --by sex, as above: p01, female, has 1 post accepted in both quarters (her
+    second is only submitted) and came to 2 of 2 sessions, 100, against the rate's 80; p02, sex not
+    recorded, has no dimension; a count has no target per group, a measurement no actual per group."""
+    files["cohorts/k1/cohort.toml"] = COHORT.replace("end = 2015-03-31", "end = 2015-04-30")
+    activity = export(workspace(files), "2015-04-15", by="sex", period="quarter").find("iati-activity")
+    female = ("sex", "female")
+    assert [(p["target"], p["actual"]) for n in range(3) for p in periods(activity, n)] == [
+        ([("2", None)], [("2", None), ("1", female)]),
+        ([("3", None)], [("2", None), ("1", female)]),
+        ([("80", None), ("80", female)], [("75", None), ("100", female)]),
+        ([("80", None), ("80", female)], [("75", None), ("100", female)]),
+        ([("500", None)], [("420", None)]),
+        ([("750", None)], [("420", None)]),
+    ]
+
+
+def test_no_periods_before_the_start(workspace, files):
+    """As of the day before the start there is no quarter yet: indicators without a period (still valid IATI)."""
+    activity = export(workspace(files), "2015-02-28", period="year").find("iati-activity")
+    assert [periods(activity, n) for n in range(4)] == [[], [], [], []]
+
+
+def test_month_is_not_an_iati_period(workspace, files):
+    """IATI results are given by quarter or year: --period month is a usage error naming those two."""
+    ws = mentoring.open_workspace(workspace(files), search=False)
+    with pytest.raises(mentoring.UsageError, match="period: expected one of quarter, year, got 'month'"):
+        ws.export_iati(as_of="2015-03-31", period="month")
+
+
 def test_values_are_plain_decimals():
     """@value is a decimal with at most two places and no exponent: 2/3 of 100 is 66.67, 7.0 is 7,
     1e-7 is 0, 1e16 is written out in full."""
@@ -348,7 +405,8 @@ def example_dates() -> list[tuple[str, str]]:
 
 
 EXAMPLES = example_dates()
-BY = [None, "group", "organisation"]
+BY = [None, "group", "organisation", "sex"]
+PERIODS = [None, "quarter", "year"]
 
 
 def extra_rules(root: ET.Element) -> list[str]:
@@ -365,12 +423,20 @@ def extra_rules(root: ET.Element) -> list[str]:
     return broken
 
 
+@pytest.fixture(scope="module")
+def examples():
+    """The example workspace, opened once for every export of it."""
+    return mentoring.open_workspace(ROOT, search=False)
+
+
+@pytest.mark.parametrize("period", PERIODS)
 @pytest.mark.parametrize("by", BY)
 @pytest.mark.parametrize("cohort, as_of", EXAMPLES)
-def test_example_exports_are_valid_iati(iati_schema, cohort, as_of, by):
-    """Each example cohort's export, as it runs and once ended, plain and by group or organisation,
-    validates against the IATI 2.03 schema and keeps the rules the schema cannot state."""
-    data = to_bytes(mentoring.open_workspace(ROOT, search=False).export_iati([cohort], as_of, by))
+def test_example_exports_are_valid_iati(iati_schema, examples, cohort, as_of, by, period):
+    """Each example cohort's export, before, during and after its run, over its span, by quarter and
+    by year, whole and by group, organisation or sex, validates against the IATI 2.03 schema and
+    keeps the rules the schema cannot state."""
+    data = to_bytes(examples.export_iati([cohort], as_of, by, period))
     iati_schema.validate(data.decode("utf-8"))
     assert extra_rules(ET.fromstring(data)) == []
 
@@ -395,28 +461,43 @@ def test_extra_rules_catch_what_they_name():
     assert extra_rules(broken) == ["period 2015-03-02 to 2015-03-01 ends before it starts", "target without @value"]
 
 
+@pytest.mark.parametrize("period", PERIODS)
 @pytest.mark.parametrize("by", BY)
 @pytest.mark.parametrize("cohort, as_of", EXAMPLES)
-def test_example_figures_match_the_json_report(run, monkeypatch, cohort, as_of, by):
-    """Each result's target and actual in the XML, for the cohort and for each recorded group, are those
-    of `mentoring report --format json` for the same cohort, date and break-down (to the two places
-    IATI is given); an empty actual is no actual."""
+def test_example_figures_match_the_json_report(run, monkeypatch, cohort, as_of, by, period):
+    """Each period's targets and actuals in the XML, for the cohort and for each recorded group, are
+    those of `mentoring report --format json` for the same cohort, date, break-down and periods (to
+    the two places IATI is given): over the span the target in force and the actual, per period the
+    expected value and the actual at its end; an empty value is no element."""
     monkeypatch.setenv("MENTORING_WORKSPACE", str(ROOT))
-    extra = ["--by", by] if by else []
+    extra = [*(["--by", by] if by else []), *(["--period", period] if period else [])]
     xml = run("export", "iati", cohort, "--as-of", as_of, *extra)
     report = run("report", cohort, "--as-of", as_of, "--format", "json", *extra)
     assert (xml.exit_code, report.exit_code) == (0, 0), xml.stderr + report.stderr
     figures = json.loads(report.stdout)
     activity = ET.fromstring(xml.stdout).find("iati-activity")
     scopes = [(None, figures["results"])] + [((by, g["group"]), g["results"]) for g in figures.get("groups", []) if g["group"]]
+
+    def wanted_spans(results: list[dict], n: int) -> list[tuple[str, str, Optional[float], Optional[float]]]:
+        result = results[n]
+        if period is None:
+            return [(figures_start, figures_end, result["target"], result["actual"])]
+        return [(p["start"], p["end"], p["expected"], p["actual"]) for p in result["periods"]]
+
+    cohort_toml = mentoring.open_workspace(ROOT, search=False).cohorts[cohort]
+    figures_start, figures_end = cohort_toml.start.isoformat(), cohort_toml.end.isoformat()
     for n, result in enumerate(activity.findall("result")):
-        [span] = periods(activity, n)
-        for tag in ("target", "actual"):
-            shown = {dimension: float(value) for value, dimension in span[tag]}
-            wanted = {scope: results[n][tag] for scope, results in scopes if results[n][tag] is not None}
-            assert shown.keys() == wanted.keys(), (result.findtext("title/narrative"), tag)
-            for scope, value in wanted.items():
-                assert shown[scope] == pytest.approx(value, abs=0.005), (result.findtext("title/narrative"), tag, scope)
+        shown = periods(activity, n)
+        whole = wanted_spans(figures["results"], n)
+        assert [(p["start"], p["end"]) for p in shown] == [(start, end) for start, end, _, _ in whole]
+        for index, span in enumerate(shown):
+            for tag, column in (("target", 2), ("actual", 3)):
+                got = {dimension: float(value) for value, dimension in span[tag]}
+                want = {scope: wanted_spans(results, n)[index][column] for scope, results in scopes}
+                want = {scope: value for scope, value in want.items() if value is not None}
+                assert got.keys() == want.keys(), (result.findtext("title/narrative"), span["start"], tag)
+                for scope, value in want.items():
+                    assert got[scope] == pytest.approx(value, abs=0.005), (result.findtext("title/narrative"), tag, scope)
 
 
 def test_interop_doc_shows_what_the_export_prints(tmp_path):

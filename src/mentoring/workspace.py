@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
 PathLike = Union[str, "os.PathLike[str]"]
 
+#: The reporting periods an IATI export takes (IATI results are reported by quarter or year).
+IATI_PERIODS = (PeriodKind.QUARTER, PeriodKind.YEAR)
+
 
 def as_date(value: object, what: str = "as_of") -> dt.date:
     """A date from a date or an ISO string (`2015-03-31`); today for None."""
@@ -282,15 +285,17 @@ class Workspace:
         return append_record(self.root, cohort_id, kind, record, file)
 
     def export_iati(self, cohorts: Optional[Iterable[str]] = None, as_of: Union[dt.date, str, None] = None,
-                    by: Union[By, str, None] = None) -> ET.Element:
+                    by: Union[By, str, None] = None, period: Union[PeriodKind, str, None] = None) -> ET.Element:
         """IATI activity XML 2.03 of cohorts (default every cohort) as of a date (default today), one
-        `iati-activity` each, `by` a participants' field as dimensions: an ElementTree element, which
-        `mentoring.export.iati.to_bytes` writes out. DataError, naming each missing identity (the
-        `[iati]` table of mentoring.toml, a cohort's `iati_identifier`) and each error of the cohorts."""
+        `iati-activity` each, `by` a participants' field (group, organisation, sex) as dimensions,
+        each result over the cohort's span or per `period` (quarter, year): an ElementTree element,
+        which `mentoring.export.iati.to_bytes` writes out. DataError, naming each missing identity
+        (the `[iati]` table of mentoring.toml, a cohort's `iati_identifier`) and each error of the cohorts."""
         from .export import iati
 
         day = as_date(as_of)
-        field = None if by is None else enum_value(By, by, "by")
+        field = None if by is None else enum_value(By, by, "by", PARTICIPANT_FIELDS)
+        kind = None if period is None else enum_value(PeriodKind, period, "period", IATI_PERIODS)
         if isinstance(cohorts, str):
             cohorts = [cohorts]
         if cohorts is not None:
@@ -301,7 +306,7 @@ class Workspace:
         if problems or settings is None:
             raise DataError("cannot export to IATI", problems)
         return iati.activities(settings, [
-            iati.Activity(self.cohorts[id_], self.curricula[self.cohorts[id_].curriculum], self.progress(id_, day, field))
+            iati.Activity(self.cohorts[id_], self.curricula[self.cohorts[id_].curriculum], self.progress(id_, day, field, kind))
             for id_ in ids])
 
     def iati_problems(self, cohort_ids: Iterable[str]) -> list[Problem]:

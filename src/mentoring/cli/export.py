@@ -22,13 +22,16 @@ app.add_typer(export_app, name="export")
 
 @export_app.command("iati", cls=Command, epilog=examples(
     "mentoring export iati hapsari-sosmed-2015 --as-of 2015-03-31",
+    "mentoring export iati hapsari-sosmed-2015 --as-of 2015-03-31 --period quarter --by sex",
     "mentoring export iati --as-of 2017-12-31 --by organisation --output results.xml",
 ))
 def export_iati(
     cohorts: Optional[List[str]] = typer.Argument(None, metavar="COHORT...", help="Cohort ids (default: every cohort)."),
     as_of: Optional[str] = AS_OF,
+    period: Optional[str] = typer.Option(
+        None, "--period", metavar="PERIOD", help="Each result per quarter or year (default: one period, the cohort's span)."),
     by: Optional[str] = typer.Option(
-        None, "--by", metavar="FIELD", help="Add each group's figures as dimensions: group or organisation."),
+        None, "--by", metavar="FIELD", help="Add each group's figures as dimensions: group, organisation or sex."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write the XML to this file (replaced whole) instead of printing it."),
 ) -> None:
@@ -37,14 +40,16 @@ def export_iati(
     from ..errors import DataError, UsageError
     from ..export.iati import to_bytes
     from ..logbook import replace_file
-    from ..model import By
+    from ..model import PARTICIPANT_FIELDS, By, PeriodKind
     from ..problems import plural
+    from ..workspace import IATI_PERIODS
 
     day = parse_date(as_of, "--as-of")
-    field = choice(By, by, "--by")
+    field = choice(By, by, "--by", PARTICIPANT_FIELDS)
+    kind = choice(PeriodKind, period, "--period", IATI_PERIODS)
     ws = open_workspace(cohorts or None)
     try:
-        tree = ws.export_iati(cohorts or None, day, field)
+        tree = ws.export_iati(cohorts or None, day, field, kind)
     except DataError as failure:
         echo_problems(failure.problems, err=True)
         typer.echo(f"{plural(len(failure.problems), 'error')}: nothing exported", err=True)

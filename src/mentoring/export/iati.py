@@ -6,7 +6,8 @@ in, an XML tree out, built with the standard library's ElementTree, never by joi
 
 One `iati-activity` per cohort; each expected result a `result` with one `indicator`, a `baseline`
 where the result has one, and `period`s: the cohort's span (its `target` the target in force), or
-the reporting periods of the figures (their `target` the period's `expected`). `actual` is the
+the reporting periods of the figures (quarters or years, periods.py; their `target` the period's
+`expected`). `actual` is the
 cumulative actual, left out when empty; a break-down (`by`) adds a `target` and an `actual` with a
 `dimension` for each group whose value is recorded. docs/interop.md gives the mapping field by field.
 """
@@ -88,16 +89,24 @@ def _group_results(progress: Progress, index: int) -> list[tuple[str, ResultFigu
 
 
 def spans(progress: Progress, index: int) -> list[Span]:
-    """The periods of the index-th result: the cohort's span, with the target in force and the
-    actual as of the figures' date."""
+    """The periods of the index-th result. Without reporting periods, the cohort's span, with the
+    target in force and the actual as of the figures' date; with them (`progress.period`), each
+    period, with its expected value as the target and the actual at its end."""
     figures = progress.results[index]
     groups = _group_results(progress, index)
+    if progress.period is None:
+        return [Span(
+            start=progress.start,
+            end=progress.end,
+            targets=(Figure(figures.target), *(Figure(r.target, name) for name, r in groups)),
+            actuals=(Figure(figures.actual), *(Figure(r.actual, name) for name, r in groups)),
+        )]
     return [Span(
-        start=progress.start,
-        end=progress.end,
-        targets=(Figure(figures.target), *(Figure(r.target, name) for name, r in groups)),
-        actuals=(Figure(figures.actual), *(Figure(r.actual, name) for name, r in groups)),
-    )]
+        start=period.start,
+        end=period.end,
+        targets=(Figure(period.expected), *(Figure(r.periods[n].expected, name) for name, r in groups)),
+        actuals=(Figure(period.actual), *(Figure(r.periods[n].actual, name) for name, r in groups)),
+    ) for n, period in enumerate(figures.periods)]
 
 
 # --- the tree ----------------------------------------------------------------------------------
