@@ -46,14 +46,15 @@ def test_help_shows_readable_types(words):
 
 
 @pytest.mark.parametrize("words", ALL)
-def test_help_ends_with_examples_that_run(words, tmp_path):
+def test_help_ends_with_examples_that_run(words, tmp_path, monkeypatch):
     """Each command's help ends with one or two real examples, and each exits 0 on a copy of the example
-    workspace, run from inside it."""
+    workspace, run from inside it (so that a file an example writes lands in the copy)."""
     text = help_text(words)
     assert "Examples:" in text, f"mentoring {' '.join(words)} --help has no examples"
     examples = [line.strip() for line in text[text.index("Examples:"):].splitlines() if line.strip().startswith("mentoring ")]
     assert 1 <= len(examples) <= 3
     workspace = copy_example_workspace(tmp_path / "ws")
+    monkeypatch.chdir(workspace)
     for example in examples:
         args = shlex.split(example)[1:]
         assert args[: len(words)] == list(words), f"the example {example!r} is not of this command"
