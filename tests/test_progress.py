@@ -464,3 +464,67 @@ def test_report_json_has_the_fields_cli_md_names(tmp_path, loaded, monkeypatch):
     assert (first["target"], first["actual"], first["gap"], first["due"]) == (2, 1, 1, "2015-01-31")
     visitors = next(r for r in data["results"] if r["id"] == "visitors")
     assert (visitors["actual"], visitors["gap"]) == (None, None)
+
+
+def test_pace_is_the_share_of_the_target_due_by_now(loaded):
+    """As of 01-20 (day 19 of 30) a count's pace is its target x 19/30 (hours: 10 x 19/30 = 6.33);
+    a rate's pace is its target (80); past its due date (01-11) a count's pace is its whole target
+    (3); before the start nothing is expected of a count yet (0); a group's count has no target, so
+    no pace."""
+    now = results(loaded, "2015-01-20")
+    assert now["hours"].expected == pytest.approx(10 * 19 / 30)
+    assert (now["attendance"].expected, now["early"].expected) == (80, 3)
+    assert results(loaded, "2014-12-31")["hours"].expected == 0
+    group_a = figures(loaded, "2015-01-20", by="group").groups[0]
+    assert {r.id: r.expected for r in group_a.results}["hours"] is None
+
+
+def test_requirements_of_the_completion_rule_and_where_each_participant_stands(loaded):
+    """The rule asks a1 (accepted), 50% attendance and fb at least independent (2). As of 01-20:
+    p1 has a1 accepted, 100%, level 2: all met; p2 has a1 only submitted, 75%, level 1;
+    p3 has no a1 output, 50% (exactly enough), level 2."""
+    fig = figures(loaded, "2015-01-20")
+    assert [(r.kind, r.id, r.title, r.needed) for r in fig.requirements] == [
+        ("assignment", "a1", "First post", mentoring.model.Status.ACCEPTED),
+        ("attendance", "attendance", "", 50),
+        ("competency", "fb", "Facebook page", 2),
+    ]
+    reached = {p.id: [(r.reached, r.met) for r in p.reached] for p in fig.participants}
+    S = mentoring.model.Status
+    assert reached["p1"] == [(S.ACCEPTED, True), (100, True), (2, True)]
+    assert reached["p2"] == [(S.SUBMITTED, False), (75, True), (1, False)]
+    assert reached["p3"] == [(None, False), (50, True), (2, True)]
+    assert [p.complete for p in fig.participants] == [True, False, False]
+
+
+def test_about_names_the_cohort_for_a_header(tmp_path):
+    """A cohort's own title, funder and location head its report; without a title, the curriculum's
+    title does, and the organisation falls back to the curriculum's."""
+    cohort = COHORT.replace('curriculum = "prog"', 'curriculum = "prog"\ntitle = "Run one"\nfunder = "F"\nlocation = "Medan"')
+    curriculum = 'organisation = "HAPSARI"\n' + CURRICULUM
+    files = {"curricula/prog.toml": curriculum, "cohorts/k/cohort.toml": cohort, "cohorts/j/cohort.toml": COHORT}
+    ws = mentoring.open_workspace(make_workspace(tmp_path, files), search=False)
+    about = ws.progress("k", "2015-01-20").about
+    assert (about.title, about.curriculum_title, about.organisation, about.funder, about.location) == (
+        "Run one", "Progress fixture", "HAPSARI", "F", "Medan")
+    assert ws.progress("j", "2015-01-20").about.title == "Progress fixture"
+
+
+
+@pytest.mark.parametrize("day", ["2013-07-01", "2015-02-28", "2015-03-31", "2017-12-31"])
+def test_the_requirements_shown_agree_with_completion(day):
+    """Completion is tested fast (Criteria.met) and shown requirement by requirement
+    (Criteria.reached) from the same lists and test: for every participant of every example cohort,
+    complete exactly when every requirement is met, and as many assignments done as met."""
+    from pathlib import Path
+
+    ws = mentoring.open_workspace(Path(__file__).parents[1], search=False)
+    checked = 0
+    for cohort in ws.sound_cohorts:
+        figures = ws.progress(cohort, day)
+        for person in figures.participants:
+            assert person.complete == all(r.met for r in person.reached), (cohort, person.id)
+            kinds = [need.kind for need in figures.requirements]
+            assert person.assignments_done == sum(r.met for k, r in zip(kinds, person.reached) if k == "assignment")
+            checked += 1
+    assert checked > 100

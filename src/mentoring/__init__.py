@@ -45,6 +45,7 @@ _EXPORTS = {
     "ResultFigures": "progress",
     "ParticipantFigures": "progress",
     "GroupFigures": "progress",
+    "Overview": "progress",
     "PeriodFigures": "progress",
     "Programme": "rollup",
     "ProgrammeGroup": "rollup",

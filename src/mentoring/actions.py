@@ -23,8 +23,9 @@ from typing import Optional
 
 import attrs
 
+from .i18n import N_, Message
 from .model import Action, ActionStatus, Cohort, CohortStatus, Curriculum, Session, Word
-from .progress import BEHIND, Facts, Progress, ResultFigures, Scope, cohort_status, result_figures
+from .progress import BEHIND, About, Facts, Progress, ResultFigures, Scope, cohort_status, result_figures
 
 #: The defaults of `mentoring due` (CLI.md): days ahead, sessions missed in a row, days without a session.
 WITHIN, MISSED, SILENT = 14, 2, 21
@@ -120,6 +121,8 @@ class FollowUp:
     """The actions, ordered by the date they were opened, then as outputs are."""
     open_only: bool = False
     """True when only the open actions are listed."""
+    about: Optional[About] = None
+    """What the cohort is, for a report's header."""
 
     @property
     def overdue(self) -> int:
@@ -127,12 +130,12 @@ class FollowUp:
         return sum(1 for a in self.actions if a.overdue)
 
 
-def follow_up(cohort: Cohort, as_of: dt.date, open_only: bool = False) -> FollowUp:
+def follow_up(cohort: Cohort, as_of: dt.date, open_only: bool = False, about: Optional[About] = None) -> FollowUp:
     """A cohort's actions as of a date; only the open ones with `open_only`."""
     states = action_states(cohort, as_of)
     if open_only:
         states = tuple(a for a in states if a.status is ActionStatus.OPEN)
-    return FollowUp(cohort.id, as_of, states, open_only)
+    return FollowUp(cohort.id, as_of, states, open_only, about)
 
 
 # --- the reflection sheet ----------------------------------------------------------------------
@@ -166,6 +169,8 @@ class Reflection:
     """Every expected result, in the curriculum's order."""
     other_actions: tuple[ActionState, ...] = ()
     """Actions that name no result of the curriculum (a plan for the organisation as a whole)."""
+    about: Optional[About] = None
+    """What the cohort is, for a report's header."""
 
 
 def reflection(progress: Progress, actions: Sequence[ActionState], title: Optional[str] = None) -> Reflection:
@@ -180,7 +185,7 @@ def reflection(progress: Progress, actions: Sequence[ActionState], title: Option
         for r in progress.results
     )
     others = tuple(a for a in actions if known.isdisjoint(a.results))
-    return Reflection(progress.cohort, title, progress.as_of, progress.status, rows, others)
+    return Reflection(progress.cohort, title, progress.as_of, progress.status, rows, others, progress.about)
 
 
 # --- what is due -------------------------------------------------------------------------------
@@ -197,6 +202,8 @@ class DueKind(Word):
 
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(DueKind)}
+#: Who an item is about when it names no one (an action without an owner).
+_NO_ONE = Message(N_("no one"))
 
 
 @attrs.frozen
@@ -226,18 +233,26 @@ class DueItem:
     """`absent`: how many sessions in a row were missed."""
 
     @property
-    def what(self) -> str:
-        """A sentence naming the action, assignment or result by id and title (English)."""
-        person = self.name or self.who or "no one"
+    def sentence(self) -> Message:
+        """What it is, in words to show in any language: the action, assignment or result by id
+        and title, the person by name."""
+        person = self.name or self.who or _NO_ONE
         if self.kind is DueKind.ACTION:
-            return f"action {self.ref}: {self.title}"
+            return Message(N_("action {ref}: {title}"), {"ref": self.ref, "title": self.title})
         if self.kind is DueKind.ASSIGNMENT:
-            return f'{person} has not done assignment {self.ref} "{self.title}"'
+            return Message(N_('{person} has not done assignment {ref} "{title}"'),
+                           {"person": person, "ref": self.ref, "title": self.title})
         if self.kind is DueKind.ABSENT:
-            return f"{person} attended none of the last {self.count} sessions, from {self.since} to {self.due}"
+            return Message(N_("{person} attended none of the last {n} sessions, from {since} to {due}"),
+                           {"person": person, "n": self.count, "since": self.since, "due": self.due})
         if self.kind is DueKind.SILENT:
-            return f"{person} has held no session since {self.since}"
-        return f'result {self.ref} "{self.title}" is behind'
+            return Message(N_("{person} has held no session since {since}"), {"person": person, "since": self.since})
+        return Message(N_('result {ref} "{title}" is behind'), {"ref": self.ref, "title": self.title})
+
+    @property
+    def what(self) -> str:
+        """The sentence in English, as JSON and CSV give it."""
+        return self.sentence.english()
 
     @property
     def order(self) -> tuple:

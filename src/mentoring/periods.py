@@ -35,7 +35,7 @@ from .progress import (
     cadence_tally,
     closed_periods,
     due_of,
-    elapsed,
+    expected_of,
     least_status,
     output_filter,
     ResultFigures,
@@ -106,7 +106,7 @@ def period_figures(measure: Measure, target: Optional[float], start: dt.date, du
         actual = tally.actual
         expected = status = None
         if target is not None:
-            expected = target if measure.is_rate else target * elapsed(start, due, span.end)
+            expected = expected_of(measure, target, start, due, span.end)
             status = status_of(measure, target, actual, start, due, span.end)
         out.append(PeriodFigures(span.start, span.end, actual, change_of(measure, before, tally), expected, status))
         before = tally

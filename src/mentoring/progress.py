@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 import attrs
 
@@ -88,6 +88,35 @@ class ResultFigures:
     """The cohort's start plus the result's due_day, else the cohort's end."""
     periods: tuple[PeriodFigures, ...] = ()
     """Its figures per reporting period, when periods were asked for."""
+    expected: Optional[float] = None
+    """The pace: what the status rule holds the actual against as of the date (target x elapsed for
+    a count, the target for a rate); None where there is no target (a group's count)."""
+
+
+@attrs.frozen
+class Requirement:
+    """One thing a completion rule asks of each participant."""
+
+    kind: str
+    """`assignment`, `attendance` or `competency`."""
+    id: str
+    """The assignment's or competency's id; `attendance` for attendance."""
+    title: str
+    """The assignment's or competency's title; "" for attendance."""
+    needed: Union[Status, float, int, None]
+    """The least status of the assignment's output, the least attendance in percent, or the least
+    level number (None where the rule names an assignment or a level that does not exist)."""
+
+
+@attrs.frozen
+class Reached:
+    """Where one participant stands on one requirement."""
+
+    reached: Union[Status, float, int, None]
+    """The best status of their outputs for the assignment, their attendance in percent, or their
+    level number; None when there is none."""
+    met: bool
+    """Whether it is at least what is needed."""
 
 
 @attrs.frozen
@@ -116,6 +145,8 @@ class ParticipantFigures:
     """Whether they meet the completion rule."""
     left: Optional[dt.date]
     """The day they left, if they did."""
+    reached: tuple[Reached, ...] = ()
+    """Where they stand on each requirement of the completion rule (`Progress.requirements`, in order)."""
 
 
 @attrs.frozen
@@ -132,6 +163,26 @@ class GroupFigures:
     """How many of them complete."""
     attendance: Optional[float]
     """Attendance over the group's participants."""
+
+
+@attrs.frozen
+class About:
+    """What a report's header says about a cohort: facts from its files, no figure."""
+
+    title: str
+    """The cohort's title, else its curriculum's, else its id."""
+    curriculum_title: str = ""
+    """The curriculum's title."""
+    organisation: Optional[str] = None
+    """Who runs it: the cohort's organisation, else the curriculum's."""
+    funder: Optional[str] = None
+    """Who pays for it."""
+    location: Optional[str] = None
+    """Where it runs."""
+    start: Optional[dt.date] = None
+    """Its first day."""
+    end: Optional[dt.date] = None
+    """Its last day."""
 
 
 @attrs.frozen
@@ -162,6 +213,13 @@ class Progress:
     """The curriculum's competency ids, in its order."""
     period: Optional[PeriodKind] = None
     """The kind of reporting period each result's `periods` are, when asked for."""
+    scales: dict[str, tuple[str, ...]] = attrs.Factory(dict)
+    """Competency id to the names of its levels, from level 0 up."""
+    requirements: tuple[Requirement, ...] = ()
+    """What the completion rule asks of each participant, in the rule's order: assignments,
+    attendance, competencies."""
+    about: About = attrs.Factory(lambda: About(title=""))
+    """What the cohort is, for a report's header."""
 
     @property
     def results_met(self) -> int:
@@ -172,6 +230,16 @@ class Progress:
     def complete(self) -> int:
         """How many participants complete."""
         return sum(1 for participant in self.participants if participant.complete)
+
+
+@attrs.frozen
+class Overview:
+    """Every cohort fit to report on, as of a date (`mentoring cohorts`)."""
+
+    as_of: dt.date
+    """The date the figures are for."""
+    cohorts: tuple[Progress, ...]
+    """Each cohort's figures, in cohort id order."""
 
 
 # --- the facts, gathered once ------------------------------------------------------------------
@@ -250,15 +318,38 @@ class Criteria:
     competency levels as numbers (None for a level not on the scale, which no one reaches)."""
 
     def __init__(self, rule: Completion, cur: Curriculum):
-        needs = {a.id: a.min_status.rank for a in cur.assignments}
+        assignments = {a.id: a for a in cur.assignments}
         competencies = {c.id: c for c in cur.competencies}
         self.named = assignments_named(rule, cur)
-        self.assignments = [(a, needs.get(a, 99)) for a in self.named]
+        self.assignments = [(a, assignments[a].min_status.rank if a in assignments else None) for a in self.named]
         self.attendance = rule.attendance.value if rule.attendance is not None else None
         self.competencies = [
             (ref, level_number(competencies[ref], least) if ref in competencies else None)
             for ref, least in rule.competencies.items()
         ]
+        self.requirements = (
+            *(Requirement("assignment", a, assignments[a].title if a in assignments else a,
+                          assignments[a].min_status if a in assignments else None) for a in self.named),
+            *((Requirement("attendance", "attendance", "", self.attendance),) if self.attendance is not None else ()),
+            *(Requirement("competency", ref, competencies[ref].title if ref in competencies else ref, need)
+              for ref, need in self.competencies),
+        )
+        """What the rule asks, in its order: assignments, attendance, competencies."""
+
+    def reached(self, person: str, best: Mapping[tuple[str, str], Status], levels: Mapping[str, Mapping[str, int]],
+                attendance: Optional[float]) -> tuple[Reached, ...]:
+        """Where a participant stands on each requirement (in `requirements`' order), by the same
+        tests as `holds` and `attends`; `best` is the best status of their outputs for each assignment."""
+        mine = levels.get(person, {})
+        out = []
+        for assignment, need in self.assignments:
+            status = best.get((person, assignment))
+            out.append(Reached(status, enough(-1 if status is None else status.rank, need)))
+        if self.attendance is not None:
+            out.append(Reached(attendance, self.attends(attendance)))
+        for ref, need in self.competencies:
+            out.append(Reached(mine.get(ref), enough(mine.get(ref, -1), need)))
+        return tuple(out)
 
     def met(self, person: str, best: Mapping[tuple[str, str], int], levels: Mapping[str, Mapping[str, int]],
             attendance: Optional[float]) -> bool:
@@ -269,17 +360,23 @@ class Criteria:
     def holds(self, person: str, best: Mapping[tuple[str, str], int], levels: Mapping[str, Mapping[str, int]]) -> bool:
         """Whether a participant meets the rule's assignments and competency levels (attendance aside)."""
         for assignment, need in self.assignments:
-            if best.get((person, assignment), -1) < need:
+            if not enough(best.get((person, assignment), -1), need):
                 return False
         mine = levels.get(person, {})
         for ref, need in self.competencies:
-            if need is None or mine.get(ref, -1) < need:
+            if not enough(mine.get(ref, -1), need):
                 return False
         return True
 
     def attends(self, attendance: Optional[float]) -> bool:
         """Whether an attendance meets the rule's least attendance (any does when it names none)."""
         return self.attendance is None or (attendance is not None and attendance >= self.attendance)
+
+
+def enough(reached: int, need: Optional[int]) -> bool:
+    """Whether a rank or a level reached (-1 for none) is at least the one needed (None: one that
+    does not exist, which no one reaches)."""
+    return need is not None and reached >= need
 
 
 def assignments_named(rule: Completion, cur: Curriculum) -> list[str]:
@@ -336,10 +433,14 @@ class Facts:
                 table = self.self_levels if assessment.by == "self" else self.levels
                 table[assessment.participant][assessment.competency] = level
         self.best: dict[tuple[str, str], int] = {}
+        """The best status rank of a participant's outputs for an assignment."""
+        self.best_status: dict[tuple[str, str], Status] = {}
+        """The status that rank is (the first of that rank), to show."""
         for output in self.outputs:
             if output.assignment is not None:
                 key = (output.participant, output.assignment)
-                self.best[key] = max(self.best.get(key, -1), output.status.rank)
+                if output.status.rank > self.best.get(key, -1):
+                    self.best[key], self.best_status[key] = output.status.rank, output.status
         self.default_dates = [s.date for s in self.sessions if s.expected is None]
         self.steady = cohort.enrolled_throughout()
         self.needs = {a.id: a.min_status.rank for a in cur.assignments}
@@ -575,6 +676,12 @@ def elapsed(start: dt.date, due: dt.date, day: dt.date) -> float:
     return min(max((day - start).days / (due - start).days, 0.0), 1.0)
 
 
+def expected_of(measure: Measure, target: float, start: dt.date, due: dt.date, day: dt.date) -> float:
+    """What the status rule holds an actual against on a day: the target for a rate, the target x
+    elapsed for a count (so the whole target from the due date on)."""
+    return target if measure.is_rate else target * elapsed(start, due, day)
+
+
 def status_of(measure: Measure, target: float, actual: Optional[float], start: dt.date,
               due: dt.date, as_of: dt.date) -> ResultStatus:
     """A result's status by the rules of FORMAT.md, "Progress as of a date"."""
@@ -590,7 +697,7 @@ def status_of(measure: Measure, target: float, actual: Optional[float], start: d
         return MET
     if as_of >= due:
         return MISSED
-    return ON_TRACK if actual >= target * elapsed(start, due, as_of) else BEHIND
+    return ON_TRACK if actual >= expected_of(measure, target, start, due, as_of) else BEHIND
 
 
 def target_of(cohort: Cohort, result: Result) -> Quantity:
@@ -628,6 +735,7 @@ def figures_of(result: Result, target: Quantity, actual: Optional[float], judged
         status=status_of(result.measure, target.value, actual, start, due, as_of) if judged else None,
         due=due,
         periods=periods,
+        expected=expected_of(result.measure, target.value, start, due, as_of) if judged else None,
     )
 
 
@@ -686,6 +794,7 @@ def progress_of(facts: Facts, by: Optional[By] = None, figures: FiguresOf = None
     figures = figures or result_figures
     everyone, groups = scopes_of(facts, by)
     named = facts.assignments_named(cur.completion)
+    criteria = facts.criteria(cur.completion)
     people = []
     for person in facts.participants:
         attendance = facts.attendance[person.id]
@@ -701,6 +810,7 @@ def progress_of(facts: Facts, by: Optional[By] = None, figures: FiguresOf = None
             self_assessed=dict(facts.self_levels.get(person.id, {})),
             complete=facts.meets(person, cur.completion, attendance),
             left=person.left,
+            reached=criteria.reached(person.id, facts.best_status, facts.levels, attendance),
         ))
     return Progress(
         cohort=cohort.id,
@@ -720,6 +830,22 @@ def progress_of(facts: Facts, by: Optional[By] = None, figures: FiguresOf = None
         ) for name, scope in groups),
         by=by,
         competencies=tuple(c.id for c in cur.competencies),
+        scales={c.id: c.levels for c in cur.competencies},
+        requirements=criteria.requirements,
+        about=about_of(cohort, cur),
+    )
+
+
+def about_of(cohort: Cohort, cur: Curriculum) -> About:
+    """What a report's header says about a cohort."""
+    return About(
+        title=cohort.title or cur.title or cohort.id,
+        curriculum_title=cur.title,
+        organisation=cohort.organisation or cur.organisation,
+        funder=cohort.funder,
+        location=cohort.location,
+        start=cohort.start,
+        end=cohort.end,
     )
 
 

@@ -32,7 +32,7 @@ from .layout import COHORTS, CURRICULA, SETTINGS_FILE, about_cohort, cohort_path
 from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
 from .problems import Problem, did_you_mean, plural
 from .periods import progress_by_period
-from .progress import Progress, progress
+from .progress import Overview, Progress, about_of, progress
 from .rollup import Programme, rollup
 
 if TYPE_CHECKING:
@@ -189,7 +189,8 @@ class Workspace:
                 open_only: bool = False) -> FollowUp:
         """A cohort's follow-up actions as of a date (default today); only the open ones with `open_only`."""
         day = as_date(as_of)
-        return follow_up(self.cohort(cohort_id), day, bool(open_only))
+        cohort = self.cohort(cohort_id)
+        return follow_up(cohort, day, bool(open_only), about_of(cohort, self.curricula[cohort.curriculum]))
 
     def reflect(self, cohort_id: str, as_of: Union[dt.date, str, None] = None) -> Reflection:
         """The reflection sheet of a cohort as of a date (default today): each result's figures,
@@ -222,6 +223,11 @@ class Workspace:
         left_out = tuple(id_ for id_ in dict.fromkeys(wanted) if id_ not in looked)
         return DueList(day, tuple(sorted(items, key=lambda item: item.order)), tuple(looked), left_out,
                        within, missed, silent)
+
+    def overview(self, as_of: Union[dt.date, str, None] = None) -> Overview:
+        """Every cohort fit to report on (`sound_cohorts`), each with its figures as of a date."""
+        day = as_date(as_of)
+        return Overview(day, tuple(self.progress(id_, day) for id_ in sorted(self.sound_cohorts)))
 
     def curriculum(self, curriculum_id: str) -> Curriculum:
         """A curriculum fit to report on, or UsageError (unknown) or DataError (it has errors)."""
