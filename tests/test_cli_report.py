@@ -93,10 +93,11 @@ def test_participants_json_fields(ws, run):
 
 
 def test_participants_table_shows_self_rating_when_it_differs(ws, run):
-    """A competency cell reads "1 (self 3)" when the participant rates herself differently."""
+    """A competency cell names the levels of the default scale, with the participant's own rating
+    beside the mentor's when it differs: p2 is 1 (basic) and rates herself 3 (can teach others)."""
     ws()
     out = run("participants", "k", "--as-of", "2015-01-20").stdout
-    assert "1 (self 3)" in out
+    assert "basic (self: can teach others)" in out
     assert out.rstrip().endswith("1 of 3 participants complete (as of 2015-01-20)")
 
 

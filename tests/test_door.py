@@ -88,7 +88,7 @@ def test_an_unknown_format_is_a_usage_error(workspace, minimal):
     from mentoring.render.text import render_report
 
     figures = mentoring.open_workspace(workspace(minimal)).progress("k1", as_of="2015-03-31")
-    with pytest.raises(mentoring.UsageError, match="format: expected one of table, markdown, csv, json, got 'xml'"):
+    with pytest.raises(mentoring.UsageError, match="format: expected one of table, markdown, csv, json, html, xlsx, got 'xml'"):
         render_report(figures, "xml")
 
 

@@ -4,13 +4,12 @@ problems go to standard error, so that a redirected output never holds them."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from . import EXIT_DATA, Command, app, echo_problems, examples, open_workspace
-from .reading import AS_OF, choice, parse_date
+from .reading import AS_OF, choice, parse_date, write_file
 
 export_app = typer.Typer(
     help="Export the figures in a funder's format: IATI activity XML.",
@@ -37,9 +36,8 @@ def export_iati(
 ) -> None:
     """IATI activity XML 2.03: one activity per cohort, each expected result with its indicator,
     baseline, target and actual; mentoring.toml's [iati] and each cohort's iati_identifier say who reports what."""
-    from ..errors import DataError, UsageError
+    from ..errors import DataError
     from ..export.iati import to_bytes
-    from ..logbook import replace_file
     from ..model import PARTICIPANT_FIELDS, By, PeriodKind
     from ..problems import plural
     from ..workspace import IATI_PERIODS
@@ -58,9 +56,6 @@ def export_iati(
     if output is None:
         typer.echo(data.decode("utf-8"), nl=False)
         return
-    try:
-        replace_file(Path(output), data)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    write_file(output, data)
     activities = len(tree.findall("iati-activity"))
     typer.echo(f"wrote {output}: {activities} IATI {'activity' if activities == 1 else 'activities'} as of {day.isoformat()}")

@@ -11,7 +11,13 @@ import typer
 from . import Command, complete, app, echo_problems, examples, open_workspace, refuse, EXIT_DATA
 
 AS_OF = typer.Option(None, "--as-of", metavar="DATE", help="Figures as of this date (YYYY-MM-DD; default today).")
-FORMAT = typer.Option("table", "--format", metavar="FORMAT", help="table, markdown, csv or json.")
+FORMAT = typer.Option(None, "--format", metavar="FORMAT",
+                      help="table (the default), markdown, csv, json, html or xlsx (with --output, its suffix says).")
+OUTPUT = typer.Option(None, "--output", metavar="FILE",
+                      help="Write to FILE (replacing it at once) instead of printing; .txt .md .csv .json .html .xlsx tell the format.")
+LANG = typer.Option(None, "--lang", metavar="LANG",
+                    help="en or id: labels, statuses, dates and numbers (else $MENTORING_LANG, else lang in mentoring.toml, else en); CSV and JSON stay English.")
+ENV_LANG = "MENTORING_LANG"
 BY = typer.Option(None, "--by", metavar="FIELD", help="Break the figures down by the participants' group, organisation or sex.")
 PERIOD = typer.Option(None, "--period", metavar="PERIOD",
                       help="Add each result's figures per month, quarter or year (actual, change, expected, status).")
@@ -44,11 +50,76 @@ def choice(enum_type, value: Optional[str], option: str, allowed=None):
     return None if value is None else enum_value(enum_type, value, option, allowed)
 
 
-def output_format(value: str):
-    """The --format asked for."""
-    from ..render import Format
+def output_format(value: Optional[str], output: Optional[str] = None):
+    """The format asked for: --format, else the suffix of --output, else a table."""
+    from ..errors import UsageError
+    from ..render import BINARY_FORMATS, SUFFIXES, Format, format_of_suffix
 
-    return choice(Format, value, "--format")
+    if value is not None:
+        form = choice(Format, value, "--format")
+    elif output is not None:
+        form = format_of_suffix(output)
+        if form is None:
+            raise UsageError(f'--output: "{output}" does not say a format by its suffix ({", ".join(SUFFIXES)}); '
+                             "give --format")
+    else:
+        form = Format.TABLE
+    if form in BINARY_FORMATS and output is None:
+        raise UsageError(f"--format {form}: a workbook is a file, not text for a terminal; give --output FILE.{form}")
+    return form
+
+
+def output_lang(value: Optional[str]):
+    """The language asked for on the command line: --lang, else $MENTORING_LANG, else None (then
+    the workspace's `lang` in mentoring.toml decides, else English)."""
+    from ..model import Lang
+
+    if value is not None:
+        return choice(Lang, value, "--lang")
+    if os.environ.get(ENV_LANG):
+        return choice(Lang, os.environ[ENV_LANG], f"${ENV_LANG}")
+    return None
+
+
+class Output:
+    """Where a reading command's output goes, in which format and language: settled (and any
+    usage error raised) before the workspace is read."""
+
+    def __init__(self, fmt: Optional[str], output: Optional[str], lang: Optional[str]):
+        self.format = output_format(fmt, output)
+        self.file = output
+        self.lang = output_lang(lang)
+
+    def emit(self, view: str, figures, ws) -> None:
+        """Render a view of the figures (in the workspace's language unless one was asked for);
+        print it, or write it to the file, replacing it at once."""
+        from ..model import Lang
+        from ..render import render
+
+        lang = self.lang or ws.settings.lang or Lang.EN
+        rendered = render(view, figures, self.format, lang, self.file is None and colour_wanted(self.format))
+        if self.file is None:
+            typer.echo(rendered)
+            return
+        write_file(self.file, rendered if isinstance(rendered, bytes) else (rendered + "\n").encode("utf-8"))
+
+
+def write_file(name: str, data: bytes) -> None:
+    """Make the file hold the data, replacing it at once (a reader sees the old file or the new)."""
+    from pathlib import Path
+
+    from ..errors import UsageError
+    from ..logbook import replace_file
+
+    path = Path(name)
+    if path.is_dir():
+        raise UsageError(f"--output: {name} is a folder")
+    if not path.parent.is_dir():
+        raise UsageError(f"--output: no folder {path.parent} to write {path.name} in")
+    try:
+        replace_file(path, data)
+    except OSError as failure:
+        raise UsageError(f"--output: cannot write {name}: {failure.strerror or failure}") from None
 
 
 def colour_wanted(fmt) -> bool:
@@ -81,35 +152,37 @@ def check(
         raise typer.Exit(EXIT_DATA)
 
 
-def cohort_progress(cohort: str, as_of: Optional[str], by: Optional[str], redacted: bool = False,
-                    period: Optional[str] = None):
-    """One cohort's figures, through the door (redacted when asked)."""
+def reading(cohort: str, as_of: Optional[str], by: Optional[str], redacted: bool,
+            fmt: Optional[str], output: Optional[str], lang: Optional[str], view: str,
+            period: Optional[str] = None) -> None:
+    """A reading command about one cohort: its options checked, its figures (redacted when asked)
+    through the door, rendered as asked."""
     from ..model import PARTICIPANT_FIELDS, By, PeriodKind
 
     day = parse_date(as_of, "--as-of")
     field = choice(By, by, "--by", PARTICIPANT_FIELDS)
     kind = choice(PeriodKind, period, "--period")
-    figures = open_workspace([cohort]).progress(cohort, day, field, kind)
+    out = Output(fmt, output, lang)
+    ws = open_workspace([cohort])
+    figures = ws.progress(cohort, day, field, kind)
     if redacted:
         from ..redact import redact
 
         figures = redact(figures)
-    return figures
+    out.emit(view, figures, ws)
 
 
 @app.command(cls=Command, epilog=examples(
     "mentoring report hapsari-sosmed-2015 --as-of 2015-03-31",
-    "mentoring report pmi-temu-karya-2013 --as-of 2013-12-31 --by group --format markdown",
-    "mentoring report hapsari-sosmed-2015 --as-of 2015-03-31 --period month",
+    "mentoring report spi-deli-serdang --as-of 2015-03-31 --period quarter --by sex",
+    "mentoring report hapsari-sosmed-2015 --as-of 2015-03-31 --lang id --output report.html",
 ))
-def report(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMAT,
-           by: Optional[str] = BY, redacted: bool = REDACT, period: Optional[str] = PERIOD) -> None:
+def report(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT,
+           by: Optional[str] = BY, redacted: bool = REDACT, period: Optional[str] = PERIOD,
+           output: Optional[str] = OUTPUT, lang: Optional[str] = LANG) -> None:
     """Each expected result: target, actual, gap and status; with --period, its figures per
     period; then a one-line summary."""
-    from ..render.text import render_report
-
-    form = output_format(fmt)
-    typer.echo(render_report(cohort_progress(cohort, as_of, by, redacted, period), form, colour_wanted(form)))
+    reading(cohort, as_of, by, redacted, fmt, output, lang, "report", period)
 
 
 @app.command(cls=Command, epilog=examples(
@@ -120,50 +193,47 @@ def rollup(
     curriculum: str = typer.Argument(..., metavar="CURRICULUM", help="The curriculum's id: its cohorts are the programme."),
     cohort: Optional[List[str]] = typer.Option(
         None, "--cohort", metavar="ID", help="Add up only these cohorts (repeat the option; default: every cohort of the curriculum)."),
-    as_of: Optional[str] = AS_OF, fmt: str = FORMAT,
+    as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT,
     by: Optional[str] = typer.Option(
         None, "--by", metavar="FIELD", help="Add each cohort's own figures (cohort), or break down by group, organisation or sex."),
     period: Optional[str] = PERIOD,
+    output: Optional[str] = OUTPUT, lang: Optional[str] = LANG,
 ) -> None:
     """A programme's figures: every expected result added up across the curriculum's cohorts
     (counts summed, rates pooled); then a one-line summary."""
     from ..model import By, PeriodKind
-    from ..render.text import render_rollup
 
     day = parse_date(as_of, "--as-of")
     field = choice(By, by, "--by")
     kind = choice(PeriodKind, period, "--period")
-    form = output_format(fmt)
-    programme = open_workspace().rollup(curriculum, day, cohort or None, field, kind)
-    typer.echo(render_rollup(programme, form, colour_wanted(form)))
+    out = Output(fmt, output, lang)
+    ws = open_workspace()
+    out.emit("rollup", ws.rollup(curriculum, day, cohort or None, field, kind), ws)
 
 
 @app.command(cls=Command, epilog=examples(
     "mentoring participants hapsari-sosmed-2015 --as-of 2015-03-31",
     "mentoring participants jica-fundraising-2017 --by organisation --format csv",
+    "mentoring participants hapsari-sosmed-2015 --as-of 2015-03-31 --output participants.xlsx",
 ))
-def participants(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: str = FORMAT,
-                 by: Optional[str] = BY, redacted: bool = REDACT) -> None:
+def participants(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT,
+                 by: Optional[str] = BY, redacted: bool = REDACT, output: Optional[str] = OUTPUT,
+                 lang: Optional[str] = LANG) -> None:
     """One row per participant: attendance, assignments done, competency levels, complete, left."""
-    from ..render.text import render_participants
-
-    form = output_format(fmt)
-    typer.echo(render_participants(cohort_progress(cohort, as_of, by, redacted), form, colour_wanted(form)))
+    reading(cohort, as_of, by, redacted, fmt, output, lang, "participants")
 
 
 @app.command(cls=Command, epilog=examples("mentoring cohorts --as-of 2015-03-31", "mentoring cohorts --format json"))
-def cohorts(as_of: Optional[str] = AS_OF, fmt: str = FORMAT, redacted: bool = REDACT) -> None:
+def cohorts(as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT, redacted: bool = REDACT,
+            output: Optional[str] = OUTPUT, lang: Optional[str] = LANG) -> None:
     """One row per cohort: curriculum, dates, participants, results met of total, status.
 
     `--redact` is accepted for symmetry: this table names no person."""
-    from ..render.text import render_cohorts
-
     day = parse_date(as_of, "--as-of")
-    form = output_format(fmt)
+    out = Output(fmt, output, lang)
     ws = open_workspace()
     # A cohort with errors is not reported on; the others still are.
-    rows = [ws.progress(id_, day) for id_ in ws.sound_cohorts]
-    typer.echo(render_cohorts(rows, form, colour_wanted(form)))
+    out.emit("cohorts", ws.overview(day), ws)
     if ws.errors:
         refuse(ws.errors, err=True)
         raise typer.Exit(EXIT_DATA)
