@@ -27,6 +27,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 PRINTABLE = (210 - 2 * 15) / 25.4 * 96
 #: The charts' drawing: each svg is 340 units wide, bars start at x = 138 and a full bar is 196 long.
 SVG_WIDTH, BAR_X, BAR_LENGTH = 340, 138, 196
+#: The periods charts: bars stand on y = 70 and a full one is 60 units high.
+AXIS_Y, PLOT_HEIGHT = 70, 60
 
 #: The pages: a name (for the screenshot) and the command's arguments.
 PAGES = {
@@ -37,13 +39,17 @@ PAGES = {
     "report-jica-id": ["report", "jica-fundraising-2017", "--as-of", "2017-12-01", "--lang", "id"],
     "participants-en": ["participants", "hapsari-sosmed-2015", "--as-of", "2015-03-31", "--by", "group"],
     "participants-id": ["participants", "hapsari-sosmed-2015", "--as-of", "2015-03-31", "--lang", "id"],
+    "report-months-id": ["report", "hapsari-sosmed-2015", "--as-of", "2015-03-31", "--period", "month", "--lang", "id"],
+    "rollup-by-cohort": ["rollup", "hapsari-capacity", "--as-of", "2015-03-31", "--by", "cohort"],
+    "rollup-quarters-by-sex-id": ["rollup", "hapsari-capacity", "--as-of", "2015-03-31", "--period", "quarter",
+                                  "--by", "sex", "--lang", "id"],
     "cohorts-id": ["cohorts", "--as-of", "2015-03-31", "--lang", "id"],
     "actions-id": ["actions", "spi-deli-serdang", "--as-of", "2015-05-10", "--lang", "id"],
     "reflect-en": ["reflect", "spi-deli-serdang", "--as-of", "2015-07-15"],
     "reflect-id": ["reflect", "spi-deli-serdang", "--as-of", "2015-07-15", "--lang", "id"],
     "due-id": ["due", "--as-of", "2015-05-04", "--silent", "90", "--lang", "id"],
 }
-REPORTS = [name for name in PAGES if name.startswith("report")]
+REPORTS = [name for name in PAGES if name.startswith(("report", "rollup"))]
 #: Pages with a chart of each result.
 CHARTED = REPORTS + [name for name in PAGES if name.startswith("reflect")]
 INDONESIAN = [name for name, args in PAGES.items() if "id" in args]
@@ -156,9 +162,9 @@ def test_each_result_shows_its_actual_and_target(opened, example, name):
     (rounded to the one decimal a page shows), and its row in the table says the same."""
     page = opened(name).page
     lang = "id" if "id" in PAGES[name] else "en"
-    args = [a for a in PAGES[name] if a not in ("--lang", "id", "--by", "group")]
+    args = [a for a in PAGES[name] if a not in ("--lang", "id")]
     results = json.loads(example(*args, "--format", "json").stdout)["results"]
-    assert page.locator(".result").count() == len(results)
+    assert page.locator("#results-chart .result").count() == len(results)
     for result in results:
         chart = page.locator(f"#chart-{result['id']}")
         for key in ("target", "actual"):
@@ -169,7 +175,8 @@ def test_each_result_shows_its_actual_and_target(opened, example, name):
                 assert shown == "-"
             else:
                 assert number(shown, lang) == pytest.approx(result[key], abs=0.05)
-        row = page.locator("#table-results tbody tr", has=page.locator(f"td:text-is('{result['id']}')"))
+        # The result's first row (under a break-down, the whole's: the id is shown once a block).
+        row = page.locator("#table-results tbody tr", has=page.locator(f"td[data-key=id]:text-is('{result['id']}')")).first
         cells = [row.locator(f"td[data-key={key}]").inner_text() for key in ("target", "actual")]
         target = chart.locator(".label-target").text_content().split()[-1]
         actual = chart.locator(".label-actual").text_content().split()[-1]
@@ -201,6 +208,25 @@ def test_bars_are_drawn_in_proportion_to_their_figures(opened, name):
                 assert mark["width"] == pytest.approx(mark["value"] * per_figure, abs=0.5)
             drawn += 1
     assert drawn > len(charts)
+
+
+@pytest.mark.parametrize("name", [name for name in PAGES if "--period" in PAGES[name]])
+def test_period_bars_are_drawn_in_proportion_to_their_figures(opened, name):
+    """In each periods chart every bar's drawn height is its actual over the chart's full scale times
+    the drawn height of the plot (60 units), and it stands on the axis (within half a pixel)."""
+    page = opened(name).page
+    charts = page.eval_on_selector_all("svg.periods", """svgs => svgs.map(svg => ({
+        full: parseFloat(svg.dataset.full), width: svg.getBoundingClientRect().width,
+        bottom: svg.getBoundingClientRect().top,
+        bars: [...svg.querySelectorAll('rect.actual')].map(m => ({
+            value: parseFloat(m.dataset.value), height: m.getBoundingClientRect().height,
+            bottom: m.getBoundingClientRect().bottom}))}))""")
+    assert charts and sum(len(chart["bars"]) for chart in charts) > len(charts)
+    for chart in charts:
+        unit = chart["width"] / SVG_WIDTH
+        for bar in chart["bars"]:
+            assert bar["height"] == pytest.approx(bar["value"] * PLOT_HEIGHT * unit / chart["full"], abs=0.5)
+            assert bar["bottom"] == pytest.approx(chart["bottom"] + AXIS_Y * unit, abs=0.5)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

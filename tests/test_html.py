@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
+import attrs
 import pytest
 from test_cli_report import FILES
 
@@ -157,3 +158,36 @@ def test_every_template_compiles():
     assert "views/report.html" in names
     for name in names:
         html.environment().get_template(name)
+
+
+def test_period_bars_share_one_scale():
+    """Sessions 3, 7 and 12 at the end of three months against 2.4, 6 and 10 expected and a target of
+    10: the largest figure (12) is the full height of 60 units, so the bars are 15, 35 and 60 high,
+    the expected line at 12, 30 and 50, the target's level at 50."""
+    from mentoring.progress import PeriodFigures
+    from mentoring.render.charts import BASE, TOP, period_bars
+
+    def period(month, actual, expected):
+        return PeriodFigures(dt.date(2015, month, 1), dt.date(2015, month, 28), actual, None, expected, None)
+
+    result = attrs.evolve(figures(target=10, actual=12), periods=(period(1, 3, 2.4), period(2, 7, 6), period(3, 12, 10)))
+    chart = period_bars(result)
+    assert BASE - TOP == 60 and chart.full == 12
+    assert [bar.height for bar in chart.bars] == [15, 35, 60]
+    assert [bar.expected for bar in chart.bars] == pytest.approx([12, 30, 50])
+    assert chart.target == 50
+
+
+def test_a_report_with_periods_draws_each_result_over_its_periods(progress_periods):
+    """With --period each result gets a periods chart with a text alternative naming every period's
+    actual and expected value (the progress fixture by quarter as of 01-20: one quarter, Q1, whose
+    4 sessions stand against 4 x 19/30 = 2.5 expected)."""
+    page = render("report", progress_periods, "html")
+    assert page.count('<svg class="periods"') == len(progress_periods.results)
+    assert '<title id="periods-sessions-alt">sessions: 2015-Q1 actual 4, expected 2.5</title>' in page
+
+
+@pytest.fixture
+def progress_periods(workspace):
+    """The progress fixture's figures as of 2015-01-20, by quarter."""
+    return mentoring.open_workspace(workspace(FILES), search=False).progress("k", "2015-01-20", period="quarter")

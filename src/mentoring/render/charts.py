@@ -45,3 +45,57 @@ def result_bars(result: ResultFigures) -> ResultBars:
     full = max([full, *drawn]) or 1.0
     length = (lambda v: None if v is None else LENGTH * v / full)
     return ResultBars(result, full, length(target), length(actual), length(pace))
+
+
+#: A periods chart's plotting area, in SVG user units: bars between these x, up from BASE to TOP.
+LEFT, RIGHT, TOP, BASE = 8.0, 300.0, 10.0, 70.0
+
+
+@attrs.frozen
+class PeriodBar:
+    """One period's bar: where it stands and how tall its actual is."""
+
+    x: float
+    """Its left edge."""
+    width: float
+    """Its width."""
+    height: Optional[float]
+    """Its height (from BASE up); None when the actual is empty (or too large to draw)."""
+    expected: Optional[float]
+    """The height of the expected value at the period's end; None where there is none."""
+
+
+@attrs.frozen
+class PeriodBars:
+    """One result over its periods: the actual at each period's end as a bar, the expected value as
+    a line through the bars' middles, the target as a level across, every height on one scale."""
+
+    result: ResultFigures
+    """The result drawn (with its periods)."""
+    full: float
+    """The value the plot's full height stands for: 100 for a percentage, else the largest figure drawn."""
+    bars: tuple[PeriodBar, ...]
+    """A bar per period, in order."""
+    target: Optional[float]
+    """The target's height; None when there is no target to draw."""
+
+    def points(self) -> str:
+        """The expected line's points, `x,y x,y ...` (the periods with an expected value)."""
+        return " ".join(f"{bar.x + bar.width / 2:.2f},{BASE - bar.expected:.2f}" for bar in self.bars
+                        if bar.expected is not None)
+
+
+def period_bars(result: ResultFigures) -> PeriodBars:
+    """The periods chart of one result, every height on one scale: (BASE - TOP) x value / full."""
+    periods = result.periods
+    actuals = [_finite(p.actual) for p in periods]
+    expecteds = [_finite(p.expected) for p in periods]
+    target = _finite(result.target)
+    drawn = [v for v in (*actuals, *expecteds, target) if v is not None]
+    full = max([100.0 if result.unit == "percent" else 0.0, *drawn]) or 1.0
+    span = BASE - TOP
+    height = (lambda v: None if v is None else span * v / full)
+    slot = (RIGHT - LEFT) / max(len(periods), 1)
+    bars = tuple(PeriodBar(LEFT + n * slot + slot * 0.15, slot * 0.7, height(a), height(e))
+                 for n, (a, e) in enumerate(zip(actuals, expecteds)))
+    return PeriodBars(result, full, bars, height(target))

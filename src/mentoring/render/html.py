@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..i18n import N_, Language, Message
 from ..model import Word
-from .charts import result_bars
+from .charts import period_bars, result_bars
 from .tables import Document, plan_table
 from .text import cell, once
 
@@ -81,6 +81,7 @@ def context(document: Document, language: Language) -> dict[str, Any]:
         "is_message": lambda value: isinstance(value, Message),
         "shown_rows": once,
         "bars": result_bars,
+        "periods_of": period_bars,
         "plan": plan_table,
         "zip": zip,
         "version": __version__,
