@@ -136,7 +136,7 @@ def _cells(column: Column, value: Any, language: Language) -> list[Any]:
 
 def _write(sheet: Any, row: int, col: int, column: Column, value: Any, language: Language, formats: _Formats) -> str:
     """Write one cell as the kind it is; return the text it shows, for the column's width."""
-    if value is None or (column.kind is Kind.IDS and not value):
+    if value is None or value == "" or (column.kind is Kind.IDS and not value):
         sheet.write_blank(row, col, None, formats.text)
         return ""
     if isinstance(value, dt.date):
