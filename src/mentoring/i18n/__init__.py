@@ -12,7 +12,6 @@ Problems, usage errors, CSV and JSON never pass through here: they stay English 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import functools
 import math
 from collections.abc import Mapping, Sequence
@@ -78,12 +77,12 @@ class Language:
     def __init__(self, code: Lang):
         self.code = code
         self.words = catalog(code.value) if code is not Lang.EN else {}
-        if code is Lang.EN:
-            self.group, self.point = ",", "."
-        else:
+        self.marks: Optional[dict[int, str]] = None
+        """How the language's thousands separator and decimal mark replace "," and "." (None: as they are)."""
+        if code is not Lang.EN:
             from babel.numbers import get_decimal_symbol, get_group_symbol
 
-            self.group, self.point = get_group_symbol(code.value), get_decimal_symbol(code.value)
+            self.marks = str.maketrans({",": get_group_symbol(code.value), ".": get_decimal_symbol(code.value)})
 
     def gettext(self, message: str) -> str:
         """A label in this language (the English message itself when it has no translation)."""
@@ -134,17 +133,13 @@ class Language:
         return f"{text}%" if unit == "percent" else text
 
     def decimal(self, value: float, places: int) -> str:
-        """A finite number rounded (half to even) to `places` decimals, in this language's digits' marks."""
-        exact = decimal.Decimal(value)
-        with decimal.localcontext() as context:
-            context.prec = max(exact.adjusted(), 0) + places + 2
-            rounded = exact.quantize(decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_EVEN)
-        digits = f"{rounded.copy_abs():f}"
-        whole, _, fraction = digits.partition(".")
-        head = len(whole) % 3 or 3
-        grouped = self.group.join([whole[:head], *(whole[n:n + 3] for n in range(head, len(whole), 3))])
-        sign = "-" if rounded < 0 else ""
-        return sign + grouped + (self.point + fraction if fraction else "")
+        """A finite number rounded to `places` decimals, grouped by thousands, in this language's
+        marks. Python's fixed-point format rounds the float's exact value half to even and writes
+        every digit (never an exponent), so 1e30 is all 31 of its digits."""
+        text = f"{value:,.{places}f}"
+        if text.startswith("-") and not text.strip("-0,."):
+            text = text[1:]  # -0.0 is 0.0
+        return text.translate(self.marks) if self.marks else text
 
     def date(self, day: Optional[dt.date]) -> str:
         """A date: ISO (`2015-03-31`) in English, `31 Maret 2015` in Indonesian; `-` for none."""
