@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional, Union
 import attrs
 
 from .errors import UsageError
+from .ledger import Ledger, Reason, Refusal
 from .model import (
     Assessment,
     By,
@@ -91,6 +92,9 @@ class ResultFigures:
     expected: Optional[float] = None
     """The pace: what the status rule holds the actual against as of the date (target x elapsed for
     a count, the target for a rate); None where there is no target (a group's count)."""
+    projected: Optional[float] = None
+    """Where the pace so far leads by the due date (actual / elapsed), for a count with a count
+    target strictly between the start and the due date; None otherwise, or when the actual is."""
 
 
 @attrs.frozen
@@ -256,6 +260,8 @@ class OutputState:
     """Its earliest record's date."""
     status: Status
     """Its latest record's status."""
+    record: Output
+    """Its latest record (as of the date): the one that gives its status."""
 
 
 @attrs.frozen
@@ -315,7 +321,10 @@ class Enrolment:
 class Criteria:
     """A completion rule (or a `participants` result's criteria) made ready to test participants
     many times: assignment ids with the status rank each needs, the least attendance, and the
-    competency levels as numbers (None for a level not on the scale, which no one reaches)."""
+    competency levels as numbers (None for a level not on the scale, which no one reaches).
+
+    A participant's first unmet requirement, in the rule's order (assignments, attendance,
+    competencies), is what `unmet` gives; met means none is."""
 
     def __init__(self, rule: Completion, cur: Curriculum):
         assignments = {a.id: a for a in cur.assignments}
@@ -355,18 +364,35 @@ class Criteria:
             attendance: Optional[float]) -> bool:
         """Whether a participant meets the rule, given the best status rank of their outputs for
         each assignment, their mentor-assessed levels and their attendance."""
-        return self.holds(person, best, levels) and self.attends(attendance)
+        return self.unmet(person, best, levels, attendance) is None
+
+    def unmet(self, person: str, best: Mapping[tuple[str, str], int], levels: Mapping[str, Mapping[str, int]],
+              attendance: Optional[float]) -> Refusal:
+        """A participant's first unmet requirement (its reason and id), or None when they meet the rule."""
+        return (self._undone(person, best)
+                or (None if self.attends(attendance) else (Reason.ATTENDANCE_BELOW, "attendance"))
+                or self._below(person, levels))
 
     def holds(self, person: str, best: Mapping[tuple[str, str], int], levels: Mapping[str, Mapping[str, int]]) -> bool:
         """Whether a participant meets the rule's assignments and competency levels (attendance aside)."""
+        return self._undone(person, best) is None and self._below(person, levels) is None
+
+    def _undone(self, person: str, best: Mapping[tuple[str, str], int]) -> Refusal:
+        """The first assignment of the rule a participant has not done (its reason and id)."""
         for assignment, need in self.assignments:
             if not enough(best.get((person, assignment), -1), need):
-                return False
+                return Reason.ASSIGNMENT_NOT_DONE, assignment
+        return None
+
+    def _below(self, person: str, levels: Mapping[str, Mapping[str, int]]) -> Refusal:
+        """The first competency of the rule a participant is below the level of (its reason and id)."""
+        if not self.competencies:
+            return None
         mine = levels.get(person, {})
         for ref, need in self.competencies:
             if not enough(mine.get(ref, -1), need):
-                return False
-        return True
+                return Reason.LEVEL_BELOW, ref
+        return None
 
     def attends(self, attendance: Optional[float]) -> bool:
         """Whether an attendance meets the rule's least attendance (any does when it names none)."""
@@ -401,8 +427,12 @@ class Facts:
     themselves stay (sessions, output_records, assessments, measurements), so that figures at
     earlier dates (periods) can be read from them in one sweep."""
 
-    def __init__(self, cohort: Cohort, cur: Curriculum, as_of: dt.date):
+    def __init__(self, cohort: Cohort, cur: Curriculum, as_of: dt.date, ledger: Optional[Ledger] = None):
         self.cohort, self.cur, self.as_of = cohort, cur, as_of
+        self.ledger = ledger
+        """Where the decisions about records that hold for every figure are noted, when asked:
+        left out for their date, superseded by a later record of the same output, measurement
+        or competency."""
         self.participants = cohort.participants
         self.by_id = {p.id: p for p in self.participants}
         self.sessions: list[Session] = []
@@ -410,28 +440,38 @@ class Facts:
         self.assessments: list[Assessment] = []
         self.measurements: list[Measurement] = []
         for log in cohort.logs:
-            self.sessions += [s for s in log.sessions if s.date <= as_of]
-            outputs += [o for o in log.outputs if o.date <= as_of]
-            self.assessments += [a for a in log.assessments if a.date <= as_of]
-            self.measurements += [m for m in log.measurements if m.date <= as_of]
+            for records, into in ((log.sessions, self.sessions), (log.outputs, outputs),
+                                  (log.assessments, self.assessments), (log.measurements, self.measurements)):
+                # A record dated after as_of is left out; with a ledger, noted so (`skip` gives None).
+                into += [r for r in records if r.date <= as_of or (ledger is not None and ledger.skip(r, Reason.AFTER))]
         self.sessions.sort(key=lambda s: s.date)
         outputs.sort(key=lambda o: o.date)
         self.assessments.sort(key=lambda a: a.date)
         self.measurements.sort(key=lambda m: m.date)
-        self.measured: dict[str, float] = {m.result: m.value for m in self.measurements}
+        self.measured_by: dict[str, Measurement] = {}
+        """Each result's latest measurement, which gives its value."""
+        for measurement in self.measurements:
+            earlier = self.measured_by.get(measurement.result)
+            if earlier is not None and ledger is not None:
+                ledger.skip(earlier, Reason.LATER_MEASUREMENT)
+            self.measured_by[measurement.result] = measurement
         self.output_records = outputs
         """Every output record in date order."""
         self.output_keys: list[object] = [o.id if o.id is not None else n for n, o in enumerate(outputs)]
         """Which output each record is about: its id, or its place for an output without one."""
-        self.outputs = self._merge(outputs, self.output_keys)
+        self.outputs = self._merge(outputs, self.output_keys, ledger)
         self.competencies = {c.id: c for c in cur.competencies}
         self.levels: dict[str, dict[str, int]] = defaultdict(dict)
         self.self_levels: dict[str, dict[str, int]] = defaultdict(dict)
+        self.rated: dict[tuple[str, str], Assessment] = {}
+        """With a ledger: the assessment that gives each (participant, competency) its level."""
         for assessment in self.assessments:
             level = self.level(assessment)
             if level is not None:
                 table = self.self_levels if assessment.by == "self" else self.levels
                 table[assessment.participant][assessment.competency] = level
+                if ledger is not None:
+                    self._rate(ledger, assessment)
         self.best: dict[tuple[str, str], int] = {}
         """The best status rank of a participant's outputs for an assignment."""
         self.best_status: dict[tuple[str, str], Status] = {}
@@ -451,16 +491,30 @@ class Facts:
         self._dates: Optional[tuple[dict[str, list[dt.date]], dict[str, list[dt.date]]]] = None
 
     @staticmethod
-    def _merge(outputs: Sequence[Output], keys: Sequence[object]) -> list[OutputState]:
-        """Outputs sharing an id become one: the earliest record's date, the latest record's status."""
+    def _merge(outputs: Sequence[Output], keys: Sequence[object], ledger: Optional[Ledger] = None) -> list[OutputState]:
+        """Outputs sharing an id become one: the earliest record's date, the latest record's status
+        (each earlier record noted as superseded, with a ledger)."""
         merged: dict[object, OutputState] = {}
         for key, output in zip(keys, outputs):
             earlier = merged.get(key)
             if earlier is None:
-                merged[key] = OutputState(output.participant, output.kind, output.assignment, output.date, output.status)
+                merged[key] = OutputState(output.participant, output.kind, output.assignment, output.date,
+                                          output.status, output)
             else:
-                merged[key] = attrs.evolve(earlier, status=output.status)
+                if ledger is not None:
+                    ledger.skip(earlier.record, Reason.SUPERSEDED)
+                merged[key] = attrs.evolve(earlier, status=output.status, record=output)
         return list(merged.values())
+
+    def _rate(self, ledger: Ledger, assessment: Assessment) -> None:
+        """Note a rating: a self-assessment never counts; a mentor's supersedes the earlier one."""
+        if assessment.by == "self":
+            ledger.skip(assessment, Reason.SELF_ASSESSED)
+            return
+        key = (assessment.participant, assessment.competency)
+        if key in self.rated:
+            ledger.skip(self.rated[key], Reason.LATER_ASSESSMENT)
+        self.rated[key] = assessment
 
     def level(self, assessment: Assessment) -> Optional[int]:
         """An assessment's level as a number on its competency's scale (None when off the scale)."""
@@ -543,23 +597,30 @@ class Facts:
 # --- results -----------------------------------------------------------------------------------
 
 
-def _session_filter(result: Result) -> Callable[[Session], bool]:
-    if not result.modules:
-        return lambda session: True
-    wanted = set(result.modules)
-    return lambda session: not wanted.isdisjoint(session.modules)
+def output_refusal(result: Result, scope: Optional[Scope] = None) -> Callable[[Any], Refusal]:
+    """Why an output does not count for a result, status aside: another kind, another assignment,
+    or (for a group) made outside it; None when it passes. Takes an OutputState or an Output
+    record (records of one output agree on these)."""
+    kinds = set(result.kinds) if result.kinds is not None else None
+    assignment = result.assignment
+    members = None if scope is None or scope.whole else scope.ids
+
+    def why(o: Any) -> Refusal:
+        if kinds is not None and o.kind not in kinds:
+            return Reason.OTHER_KIND
+        if assignment is not None and o.assignment != assignment:
+            return Reason.OTHER_ASSIGNMENT
+        if members is not None and o.participant not in members:
+            return Reason.OUTSIDE_GROUP
+        return None
+
+    return why
 
 
 def output_filter(result: Result, scope: Optional[Scope] = None) -> Callable[[Any], bool]:
-    """What makes an output count for a result, status aside: its kind, its assignment and (for a
-    group) its maker. Takes an OutputState or an Output record (records of one output agree on these)."""
-    kinds = set(result.kinds) if result.kinds is not None else None
-    members = None if scope is None or scope.whole else scope.ids
-    return lambda o: (
-        (kinds is None or o.kind in kinds)
-        and (result.assignment is None or o.assignment == result.assignment)
-        and (members is None or o.participant in members)
-    )
+    """What makes an output count for a result, status aside (`output_refusal` gives no reason)."""
+    why = output_refusal(result, scope)
+    return lambda o: why(o) is None
 
 
 def least_status(result: Result) -> int:
@@ -567,15 +628,23 @@ def least_status(result: Result) -> int:
     return (result.min_status or Status.ACCEPTED).rank
 
 
-class Scope:
-    """The participants a figure is about (everyone, or one group), and the facts it reads."""
+def _record_of(output: OutputState) -> Output:
+    return output.record
 
-    def __init__(self, facts: Facts, members: Sequence[Person], whole: bool = False):
+
+class Scope:
+    """The participants a figure is about (everyone, or one group), and the facts it reads.
+
+    With a `ledger`, every decision the scope makes about a record is noted there: why a session
+    or an output is left out, and what each one that counts adds (`tally_of` notes the weights)."""
+
+    def __init__(self, facts: Facts, members: Sequence[Person], whole: bool = False, ledger: Optional[Ledger] = None):
         self.facts = facts
         self.members = members
         self.ids = {p.id for p in members}
         self.whole = whole
         self.enrolment = Enrolment(facts.cohort, members)
+        self.ledger = ledger
 
     def expected_count(self, session: Session) -> int:
         """How many of the scope's participants a session expected."""
@@ -588,31 +657,75 @@ class Scope:
         came = self.facts.came_of[id(session)]
         return len(came) if self.whole else len(came & self.ids)
 
+    def _session_refusal(self, result: Optional[Result]) -> Optional[Callable[[Session], Refusal]]:
+        """Why a session does not count for a result over the scope (outside the result's modules,
+        or, for a group, expecting none of it); None when every session counts."""
+        wanted = set(result.modules) if result is not None and result.modules else None
+        if wanted is None and self.whole:
+            return None
+
+        def why(session: Session) -> Refusal:
+            if wanted is not None and wanted.isdisjoint(session.modules):
+                return Reason.OUTSIDE_MODULES
+            if not self.whole and self.expected_count(session) == 0:
+                return Reason.NOT_EXPECTED
+            return None
+
+        return why
+
     def sessions(self, result: Optional[Result] = None) -> list[Session]:
         """Sessions that pass a result's filter and (for a group) expected one of its members, in date order."""
-        keep = _session_filter(result) if result else (lambda s: True)
-        return [s for s in self.facts.sessions if keep(s) and (self.whole or self.expected_count(s) > 0)]
+        why = self._session_refusal(result)
+        if why is None:
+            return list(self.facts.sessions)
+        if self.ledger is not None:
+            why = self.ledger.sieve(why)
+        return [s for s in self.facts.sessions if why(s) is None]
 
     def outputs(self, result: Result) -> list[OutputState]:
-        """Outputs that pass a result's filter, made by the scope's participants."""
-        keep, least = output_filter(result, self), least_status(result)
-        return [o for o in self.facts.outputs if o.status.rank >= least and keep(o)]
+        """Outputs that pass a result's filter, made by the scope's participants, whose status
+        (their latest record's) is at least the result's least."""
+        refusal, least = output_refusal(result, self), least_status(result)
 
-    def attendance(self, sessions: Iterable[Session]) -> Tally:
-        """Expected people who attended, over expected people."""
-        came = expected = 0
-        for session in sessions:
-            expected += self.expected_count(session)
-            came += self.came_count(session)
-        return ratio(came, expected)
+        def why(o: OutputState) -> Refusal:
+            return refusal(o) or (Reason.BELOW_MIN_STATUS if o.status.rank < least else None)
 
-    def attendance_rate(self, sessions: Iterable[Session]) -> Optional[float]:
+        if self.ledger is not None:
+            why = self.ledger.sieve(why, _record_of)
+        return [o for o in self.facts.outputs if why(o) is None]
+
+    def counted(self, records: Sequence[Any], weights: Iterable[Any], detail: Optional[str] = None) -> None:
+        """Note, with a ledger, the records that counted and what each added."""
+        if self.ledger is not None:
+            self.ledger.weigh(records, list(weights), detail)
+
+    def attendance(self, sessions: Sequence[Session]) -> Tally:
+        """Expected people who attended, over expected people (each session's own two parts noted)."""
+        came = [self.came_count(s) for s in sessions]
+        expected = [self.expected_count(s) for s in sessions]
+        if self.ledger is not None:
+            self.counted(sessions, map(ratio, came, expected))
+        return ratio(sum(came), sum(expected))
+
+    def attendance_rate(self, sessions: Sequence[Session]) -> Optional[float]:
         """Expected people who attended over expected people, in percent; None when no one was expected."""
         return self.attendance(sessions).actual
 
+    def completing(self, rule: Completion) -> list[Person]:
+        """The scope's participants who meet a rule (each other one noted with their first unmet requirement)."""
+        facts = self.facts
+        criteria, best, levels, attendance = facts.criteria(rule), facts.best, facts.levels, facts.attendance
+
+        def why(person: Person) -> Refusal:
+            return criteria.unmet(person.id, best, levels, attendance[person.id])
+
+        if self.ledger is not None:
+            why = self.ledger.sieve(why)
+        return [p for p in self.members if why(p) is None]
+
     def completions(self, rule: Completion) -> int:
         """How many of the scope's participants meet a rule."""
-        return sum(1 for p in self.members if self.facts.meets(p, rule, self.facts.attendance[p.id]))
+        return len(self.completing(rule))
 
 
 def closed_periods(result: Result, start: dt.date, until: dt.date) -> int:
@@ -627,6 +740,11 @@ def cadence_period(result: Result, start: dt.date, day: dt.date) -> Optional[int
     return offset // (result.every_days or 1) if offset >= 0 else None
 
 
+def period_start(result: Result, start: dt.date, k: int) -> dt.date:
+    """The first day of a cadence result's period k."""
+    return start + dt.timedelta(days=(result.from_day or 0) + k * (result.every_days or 1))
+
+
 def cadence_tally(result: Result, counts: Sequence[int], closed: int) -> Tally:
     """Closed periods holding at least per_period outputs, of the closed periods."""
     need = result.per_period or 1
@@ -634,39 +752,56 @@ def cadence_tally(result: Result, counts: Sequence[int], closed: int) -> Tally:
 
 
 def cadence(facts: Facts, scope: Scope, result: Result, due: dt.date) -> Tally:
-    """The share of closed periods holding at least per_period matching outputs."""
-    closed = closed_periods(result, facts.cohort.start, min(facts.as_of, due))
+    """The share of closed periods holding at least per_period matching outputs (with a ledger,
+    each output counted in its period, by the period's first day, or noted in none)."""
+    start = facts.cohort.start
+    closed = closed_periods(result, start, min(facts.as_of, due))
     counts = [0] * closed
     for output in scope.outputs(result):
-        k = cadence_period(result, facts.cohort.start, output.date)
+        k = cadence_period(result, start, output.date)
         if k is not None and k < closed:
             counts[k] += 1
+            scope.counted([output.record], [1], period_start(result, start, k).isoformat())
+        elif scope.ledger is not None:
+            scope.ledger.skip(output.record, Reason.NO_CLOSED_PERIOD)
     return cadence_tally(result, counts, closed)
 
 
 def tally_of(facts: Facts, scope: Scope, result: Result, percent: bool, due: dt.date) -> Tally:
-    """A result's actual over a scope, as a tally."""
+    """A result's actual over a scope, as a tally (with a ledger on the scope, each record that
+    counted noted with what it added)."""
     measure = result.measure
     if measure is Measure.PARTICIPANTS:
-        met = scope.completions(result.criteria or facts.cur.completion)
-        return ratio(met, len(scope.members)) if percent else Tally(met)
+        met = scope.completing(result.criteria or facts.cur.completion)
+        scope.counted(met, [1] * len(met))
+        return ratio(len(met), len(scope.members)) if percent else Tally(len(met))
     if measure is Measure.OUTPUTS:
-        return Tally(len(scope.outputs(result)))
+        outputs = scope.outputs(result)
+        scope.counted([o.record for o in outputs], [1] * len(outputs))
+        return Tally(len(outputs))
     if measure is Measure.SESSIONS:
-        return Tally(len(scope.sessions(result)))
+        sessions = scope.sessions(result)
+        scope.counted(sessions, [1] * len(sessions))
+        return Tally(len(sessions))
     if measure is Measure.HOURS:
-        return Tally(sum(s.hours for s in scope.sessions(result)))
+        sessions = scope.sessions(result)
+        hours = [s.hours for s in sessions]
+        scope.counted(sessions, hours)
+        return Tally(sum(hours))
     if measure is Measure.ATTENDANCE:
         return scope.attendance(scope.sessions(result))
     if measure is Measure.CADENCE:
         return cadence(facts, scope, result, due)
     # A measurement is of the whole cohort: no group has a share of it.
-    return Tally(facts.measured.get(result.id) if scope.whole else None)
-
-
-def actual_of(facts: Facts, scope: Scope, result: Result, percent: bool, due: dt.date) -> Optional[float]:
-    """A result's actual value over a scope."""
-    return tally_of(facts, scope, result, percent, due).actual
+    latest = facts.measured_by.get(result.id)
+    if latest is None:
+        return Tally()
+    if not scope.whole:
+        if scope.ledger is not None:
+            scope.ledger.skip(latest, Reason.WHOLE_COHORT)
+        return Tally()
+    scope.counted([latest], [latest.value])
+    return Tally(latest.value)
 
 
 def elapsed(start: dt.date, due: dt.date, day: dt.date) -> float:
@@ -680,6 +815,16 @@ def expected_of(measure: Measure, target: float, start: dt.date, due: dt.date, d
     """What the status rule holds an actual against on a day: the target for a rate, the target x
     elapsed for a count (so the whole target from the due date on)."""
     return target if measure.is_rate else target * elapsed(start, due, day)
+
+
+def projected(measure: Measure, target: Quantity, actual: Optional[float], start: dt.date, due: dt.date,
+              as_of: dt.date) -> Optional[float]:
+    """The actual the pace so far reaches by the due date: actual / elapsed, for a count measure
+    with a count target; None on or before the start, on or after the due date, when the actual
+    is empty, or when the target is a percentage (CLI.md, "Where a figure comes from")."""
+    if measure.is_rate or target.percent or actual is None or not start < as_of < due:
+        return None
+    return actual * (due - start).days / (as_of - start).days
 
 
 def status_of(measure: Measure, target: float, actual: Optional[float], start: dt.date,
@@ -736,15 +881,21 @@ def figures_of(result: Result, target: Quantity, actual: Optional[float], judged
         due=due,
         periods=periods,
         expected=expected_of(result.measure, target.value, start, due, as_of) if judged else None,
+        projected=projected(result.measure, target, actual, start, due, as_of) if judged else None,
     )
+
+
+def scored(facts: Facts, scope: Scope, result: Result) -> tuple[Tally, ResultFigures]:
+    """One result's tally over a scope, and its figures from it."""
+    cohort = facts.cohort
+    target, due = target_of(cohort, result), due_of(cohort, result)
+    tally = tally_of(facts, scope, result, target.percent, due)
+    return tally, figures_of(result, target, tally.actual, scope.whole or target.percent, cohort.start, due, facts.as_of)
 
 
 def result_figures(facts: Facts, scope: Scope, result: Result) -> ResultFigures:
     """One result's figures over a scope."""
-    cohort = facts.cohort
-    target, due = target_of(cohort, result), due_of(cohort, result)
-    actual = actual_of(facts, scope, result, target.percent, due)
-    return figures_of(result, target, actual, scope.whole or target.percent, cohort.start, due, facts.as_of)
+    return scored(facts, scope, result)[1]
 
 
 def cohort_status(cohort: Cohort, as_of: dt.date) -> CohortStatus:

@@ -1,0 +1,121 @@
+"""Why each record counts towards a figure, or why not: noted by the engine as it computes the
+figure, when asked (`mentoring explain`).
+
+The engine (`progress.Facts`, `progress.Scope`) takes an optional `Ledger`; left None, as for
+every report, nothing is noted and nothing else changes. Given one, each decision the engine makes
+about a record (left out for its date, outside the modules, superseded, counted with this weight)
+is noted where it is made, so that an explanation can never disagree with the figure it explains.
+
+Pure: no I/O, no formatting. The reasons are a fixed list of English phrases (`Reason`), which
+docs/reports.md gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Optional, Union
+
+import attrs
+
+from .model import Word
+
+
+class Reason(Word):
+    """Why a record does not count towards a figure (docs/reports.md, "Where does this number come from?")."""
+
+    AFTER = "dated after as-of"
+    """The record is dated after the date the figure is as of."""
+    OUTSIDE_MODULES = "outside the modules"
+    """A session of none of the modules the result names."""
+    NOT_EXPECTED = "not expected"
+    """A session that expected no one the figure is about (a group, one participant)."""
+    OTHER_KIND = "another kind"
+    """An output of a kind the result does not name."""
+    OTHER_ASSIGNMENT = "another assignment"
+    """An output for another assignment than the one the result names (or for none)."""
+    OUTSIDE_GROUP = "made outside the group"
+    """An output made by a participant outside the group explained."""
+    BELOW_MIN_STATUS = "status below min_status"
+    """The record that gives the output's status gives one below the least that counts."""
+    SUPERSEDED = "superseded by a later record of the same output"
+    """A later record (as of the date) of the same output gives its status."""
+    NO_CLOSED_PERIOD = "in no closed period"
+    """An output dated in no cadence period that has closed (before the first, or in one still open)."""
+    LATER_MEASUREMENT = "a later measurement supersedes it"
+    """A later measurement of the same result gives its value."""
+    WHOLE_COHORT = "a measurement is of the whole cohort"
+    """A group has no share of a measurement."""
+    ASSIGNMENT_NOT_DONE = "assignment not done"
+    """A participant's best output for an assignment the rule names is below its min_status, or missing."""
+    ATTENDANCE_BELOW = "attendance below the least"
+    """A participant's attendance is below the rule's least attendance, or empty."""
+    LEVEL_BELOW = "competency below the level"
+    """A participant's mentor-assessed level of a competency the rule names is below the least, or missing."""
+    LATER_ASSESSMENT = "a later assessment supersedes it"
+    """A later assessment (not by "self") of the same competency gives the level."""
+    SELF_ASSESSED = "a self-assessment"
+    """Self-assessments are reported beside the level, never counted."""
+
+
+#: Why a thing is left out: a reason, or a reason and what it is about (a requirement's id); None when kept.
+Refusal = Union[Reason, tuple[Reason, str], None]
+
+
+@attrs.frozen
+class Entry:
+    """The engine's decision about one record."""
+
+    record: Any
+    """The record (a session, an output record, an assessment, a measurement, a person)."""
+    counted: bool
+    """Whether it counted towards the figure."""
+    weight: Any = None
+    """What it added when counted: 1, a session's hours, {"attended": a, "expected": e}, a value."""
+    reason: Optional[Reason] = None
+    """Why it did not count; None when it did."""
+    detail: Optional[str] = None
+    """What the reason is about, when it names one thing: a requirement's id, a cadence period's start."""
+
+
+class Ledger:
+    """The decisions about records, noted as the engine makes them, by record (its identity).
+
+    A record is noted once: the first decision stands (a record left out for its date is not
+    looked at again)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[int, Entry] = {}
+
+    def skip(self, record: Any, reason: Reason, detail: Optional[str] = None) -> None:
+        """A record looked at and not counted, and why."""
+        self.entries.setdefault(id(record), Entry(record, False, None, reason, detail))
+
+    def skip_all(self, records: Iterable[Any], reason: Reason) -> None:
+        """Records looked at and not counted, all for one reason."""
+        for record in records:
+            self.skip(record, reason)
+
+    def weigh(self, records: Sequence[Any], weights: Sequence[Any], detail: Optional[str] = None) -> None:
+        """Records that counted, each with what it added to the figure."""
+        for record, weight in zip(records, weights):
+            self.entries.setdefault(id(record), Entry(record, True, weight, None, detail))
+
+    def sieve(self, why: Callable[[Any], Refusal], of: Optional[Callable[[Any], Any]] = None) -> Callable[[Any], Refusal]:
+        """A test that gives the reason a thing is left out (None when it is kept), made to note
+        each reason it gives: against the thing itself, or against the record `of(thing)` names
+        (the record that gives a merged output its status)."""
+
+        def noted(thing: Any) -> Refusal:
+            refusal = why(thing)
+            if refusal is not None:
+                reason, detail = refusal if isinstance(refusal, tuple) else (refusal, None)
+                self.skip(thing if of is None else of(thing), reason, detail)
+            return refusal
+
+        return noted
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
