@@ -89,6 +89,34 @@ def key_lines(text: str) -> dict[Keys, int]:
     return lines
 
 
+_ARRAY_HEADER = re.compile(r"^[ \t]*\[\[[^\n]*$", re.MULTILINE)
+
+
+def header_lines(text: str) -> dict[Keys, int]:
+    """The line of every `[[name]]` header of a top-level array of tables, by its keys
+    (("session", 2) is the third `[[session]]`): what `key_lines` gives of them, found by one
+    regular expression over the text when it holds no multi-line string (which could hold a line
+    that looks like a header), by `key_lines` otherwise."""
+    if '"""' in text or "'''" in text:
+        return {keys: line for keys, line in key_lines(text).items() if len(keys) == 2 and isinstance(keys[1], int)}
+    lines: dict[Keys, int] = {}
+    counts: dict[str, int] = {}
+    line, at = 1, 0
+    for match in _ARRAY_HEADER.finditer(text):
+        header = _HEADER.match(match.group())
+        if not header or header.group(1) != "[[" or "=" in header.group(2).split('"')[0]:
+            continue
+        names = _parts(header.group(2))
+        if len(names) != 1:
+            continue
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        n = counts.get(names[0], 0)
+        counts[names[0]] = n + 1
+        lines[(names[0], n)] = line
+    return lines
+
+
 def find_line(lines: dict[Keys, int], keys: Keys) -> int:
     """The line of the longest known prefix of keys; 1 when none is known."""
     for end in range(len(keys), 0, -1):

@@ -36,7 +36,7 @@ from . import model
 from .cache import Cache, Shelf
 from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS_FILE, SLUG, SLUG_RULE, cohort_folder,
                      cohort_path, curriculum_path)
-from .lines import key_lines, nesting_problem, placed, single_brackets, syntax_problem
+from .lines import header_lines, key_lines, nesting_problem, placed, single_brackets, syntax_problem
 from .model import Quantity
 from .problems import Keys, Problem, did_you_mean
 
@@ -395,6 +395,16 @@ def read_text(root: Path, rel: str) -> tuple[Optional[str], list[Problem]]:
     """A file's text (BOM dropped), or a problem saying why it cannot be had."""
     raw, _, problems = read_bytes(root, rel)
     return (None, problems) if raw is None else decode(rel, raw)
+
+
+def header_lines_of(root: Path, paths: Iterable[str]) -> dict[str, dict[Keys, int]]:
+    """The line of each `[[...]]` header (by its keys, such as ("session", 2)) of each file
+    named, each file read once; a file that cannot be read gives none."""
+    found = {}
+    for rel in dict.fromkeys(paths):
+        text, _ = read_text(root, rel)
+        found[rel] = header_lines(text) if text is not None else {}
+    return found
 
 
 def parse(root: Path, rel: str) -> tuple[Optional[dict], list[Problem]]:

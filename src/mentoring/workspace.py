@@ -27,6 +27,7 @@ import attrs
 from . import checks, loader
 from .actions import MISSED, SILENT, WITHIN, DueList, FollowUp, Reflection, action_states, due_items, follow_up, reflection
 from .cache import Cache
+from .explain import Explanation, ParticipantExplanation, explain, explain_participant, files_of, located
 from .errors import DataError, UsageError, enum_value
 from .layout import COHORTS, CURRICULA, SETTINGS_FILE, about_cohort, cohort_path, curriculum_path
 from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
@@ -184,6 +185,26 @@ class Workspace:
         if kind is None:
             return progress(cohort, cur, day, field)
         return progress_by_period(cohort, cur, day, field, kind)
+
+    def explain(self, cohort_id: str, result_id: str, as_of: Union[dt.date, str, None] = None,
+                by: Union[By, str, None] = None) -> Explanation:
+        """Where a result's actual comes from as of a date (default today): the rule, the numerator
+        and denominator of a rate, and every record the rule looked at, at its file and line,
+        counted or not and why; `by` (group, organisation, sex) adds each group's."""
+        day = as_date(as_of)
+        field = None if by is None else enum_value(By, by, "by", PARTICIPANT_FIELDS)
+        cohort = self.cohort(cohort_id)
+        found = explain(cohort, self.curricula[cohort.curriculum], result_id, day, field)
+        return located(found, loader.header_lines_of(self.root, files_of(found)))
+
+    def explain_participant(self, cohort_id: str, participant_id: str,
+                            as_of: Union[dt.date, str, None] = None) -> ParticipantExplanation:
+        """Where one participant's completion comes from as of a date (default today): each
+        requirement of the completion rule, met or not, with the records behind it."""
+        day = as_date(as_of)
+        cohort = self.cohort(cohort_id)
+        found = explain_participant(cohort, self.curricula[cohort.curriculum], participant_id, day)
+        return located(found, loader.header_lines_of(self.root, files_of(found)))
 
     def actions(self, cohort_id: str, as_of: Union[dt.date, str, None] = None,
                 open_only: bool = False) -> FollowUp:

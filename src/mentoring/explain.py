@@ -1,0 +1,475 @@
+"""Where a figure comes from (`mentoring explain`): the records behind a result's actual, or behind
+one participant's completion, each with whether it counted and, when not, why.
+
+Pure: a cohort, its curriculum and a date in, an `Explanation` out. Nothing here decides whether a
+record counts: the engine does (`progress.tally_of`, the very function behind every report), noting
+each decision in a `Ledger` as it makes it; this module only asks it to, and reads the notes. So an
+explanation cannot disagree with the figure it explains.
+
+Records come back with their file and their place among its tables (`keys`, such as
+("session", 3)); `Workspace.explain` reads those files to give each its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Optional, Union
+
+import attrs
+
+from .errors import UsageError
+from .layout import cohort_path
+from .ledger import Entry, Ledger, Reason
+from .model import (
+    Assessment,
+    By,
+    Cohort,
+    Completion,
+    Curriculum,
+    Measure,
+    Measurement,
+    Output,
+    Person,
+    Quantity,
+    Result,
+    Role,
+    Session,
+    Status,
+    level_number,
+)
+from .problems import did_you_mean
+from .progress import (
+    Criteria,
+    Facts,
+    ResultFigures,
+    Scope,
+    Tally,
+    closed_periods,
+    due_of,
+    groups_of,
+    period_start,
+    scored,
+    tally_of,
+    target_of,
+)
+
+Keys = tuple[Union[str, int], ...]
+
+
+@attrs.frozen
+class Note:
+    """One record a rule looked at, and what the engine decided about it."""
+
+    path: str
+    """Its file, relative to the workspace."""
+    keys: Keys
+    """Its table in the file: ("session", 3) is the fourth `[[session]]`."""
+    kind: str
+    """`session`, `output`, `assessment`, `measurement`, or `person` (a `[[people]]` entry)."""
+    date: Optional[dt.date]
+    """Its date (None for a person)."""
+    what: str
+    """A few words saying which record it is (a session's mentor and hours, an output's title)."""
+    counted: bool
+    """Whether it counted towards the figure."""
+    weight: Any
+    """What it added when counted: 1 for a session, an output or a participant, a session's hours,
+    a `Tally` of places attended and expected for attendance, a measurement's value, a level."""
+    reason: Optional[Reason]
+    """Why it did not count; None when it did."""
+    detail: Optional[str] = None
+    """What the reason is about: the unmet requirement's id; for cadence, the first day of the
+    period an output counted in."""
+    line: Optional[int] = None
+    """The line of its `[[...]]` header in the file, once the file is read (`Workspace.explain`)."""
+
+
+@attrs.frozen
+class CadencePeriod:
+    """One closed period of a cadence result."""
+
+    start: dt.date
+    """Its first day."""
+    end: dt.date
+    """Its last day."""
+    outputs: int
+    """The outputs counted in it."""
+    enough: bool
+    """Whether they are at least the result's per_period."""
+
+
+@attrs.frozen
+class Explained:
+    """A figure over one scope (the cohort, or one group), with the records behind it."""
+
+    group: Optional[str]
+    """The group's name (the value of the field broken down by); None for the whole cohort, or
+    for the participants in whom the field is not recorded (see `Explanation.groups`)."""
+    figures: ResultFigures
+    """The result's figures over the scope, as `report` gives them."""
+    numerator: Optional[float]
+    """For a rate: places attended, participants who meet the criteria, periods that hold enough."""
+    denominator: Optional[float]
+    """For a rate: places expected, participants, closed periods."""
+    records: tuple[Note, ...]
+    """Every record the rule looked at, by date, then file and place."""
+    periods: tuple[CadencePeriod, ...] = ()
+    """For cadence, every closed period."""
+
+    @property
+    def actual(self) -> Optional[float]:
+        """The figure explained."""
+        return self.figures.actual
+
+
+@attrs.frozen
+class Explanation:
+    """How a result's actual was reached as of a date."""
+
+    cohort: str
+    """The cohort's id."""
+    result: str
+    """The result's id."""
+    statement: str
+    """The promise, in words."""
+    measure: str
+    """The measure's name."""
+    as_of: dt.date
+    """The date the figure is as of."""
+    rule: str
+    """The rule, in words."""
+    whole: Explained
+    """The figure over the whole cohort."""
+    by: Optional[By] = None
+    """The participants' field the groups are by."""
+    groups: tuple[Explained, ...] = ()
+    """Each group's figure and records, when a break-down is asked for."""
+
+
+@attrs.frozen
+class RequirementExplained:
+    """One requirement of the completion rule, for one participant."""
+
+    kind: str
+    """`assignment`, `attendance` or `competency`."""
+    id: str
+    """The assignment's or competency's id; `attendance` for attendance."""
+    title: str
+    """The assignment's or competency's title; "" for attendance."""
+    needed: Union[Status, float, int, None]
+    """The least status of an output for the assignment, the least attendance in percent, or the
+    least level number (None for a level not on the scale)."""
+    reached: Union[Status, float, int, None]
+    """The best status of the participant's outputs for it, their attendance, or their level; None when none."""
+    met: bool
+    """Whether it is met."""
+    records: tuple[Note, ...]
+    """The records behind it: the participant's outputs for the assignment, the sessions, or the
+    assessments of the competency."""
+
+
+@attrs.frozen
+class ParticipantExplanation:
+    """How one participant's completion was reached as of a date."""
+
+    cohort: str
+    """The cohort's id."""
+    participant: str
+    """The participant's id."""
+    name: str
+    """Their name."""
+    as_of: dt.date
+    """The date it is as of."""
+    complete: bool
+    """Whether they meet the completion rule."""
+    rule: str
+    """The completion rule, in words."""
+    requirements: tuple[RequirementExplained, ...]
+    """Each requirement of the rule, in its order: assignments, attendance, competencies."""
+    path: str = ""
+    """The file of their `[[people]]` entry."""
+    keys: Keys = ()
+    """Its place among the entries."""
+    line: Optional[int] = None
+    """Its line, once the file is read."""
+
+
+# --- the rule in words -------------------------------------------------------------------------
+
+
+def _ids(ids: Iterable[str], joiner: str = "or") -> str:
+    ids = list(ids)
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} {joiner} {ids[-1]}"
+
+
+def completion_text(rule: Completion, cur: Curriculum) -> str:
+    """A completion rule (or a result's criteria) in words."""
+    parts = []
+    named = Criteria(rule, cur).named
+    if named:
+        parts.append(f"assignment{'s' if len(named) > 1 else ''} {_ids(named, 'and')} done")
+    if rule.attendance is not None:
+        parts.append(f"attendance at least {rule.attendance}")
+    competencies = {c.id: c for c in cur.competencies}
+    for ref, least in rule.competencies.items():
+        level = level_number(competencies[ref], least) if ref in competencies else None
+        name = competencies[ref].levels[level] if level is not None else str(least)
+        parts.append(f"{ref} at least level {level if level is not None else least} ({name})")
+    return "; ".join(parts) or "nothing"
+
+
+def rule_text(result: Result, cur: Curriculum, target: Quantity) -> str:
+    """How a result's actual is reached, in words."""
+    measure = result.measure
+    modules = f" of module {_ids(result.modules)}" if result.modules else ""
+    status = (result.min_status or Status.ACCEPTED).value
+    kinds = f" of kind {_ids(result.kinds)}" if result.kinds else ""
+    if measure is Measure.SESSIONS:
+        return f"the sessions held{modules}, counted"
+    if measure is Measure.HOURS:
+        return f"the hours of the sessions held{modules}, added up"
+    if measure is Measure.ATTENDANCE:
+        return (f"over the sessions held{modules}: the places of expected participants who attended, "
+                "divided by all the places of expected participants")
+    if measure is Measure.OUTPUTS:
+        assignment = f" for assignment {result.assignment}" if result.assignment else ""
+        return f"the outputs{kinds}{assignment} whose status is at least {status}, counted"
+    if measure is Measure.CADENCE:
+        need = result.per_period or 1
+        return (f"the closed periods of {result.every_days} days from day {result.from_day or 0} that hold at "
+                f"least {need} output{'s' if need > 1 else ''}{kinds} whose status is at least {status}, "
+                "divided by all the closed periods")
+    if measure is Measure.PARTICIPANTS:
+        whose = "the result's criteria" if result.criteria is not None else "the completion rule"
+        rule = completion_text(result.criteria or cur.completion, cur)
+        share = ", divided by all the participants" if target.percent else ", counted"
+        return f"the participants who meet {whose} ({rule}){share}"
+    return "the latest measurement logged for this result"
+
+
+# --- where each record is ----------------------------------------------------------------------
+
+_KINDS = {Session: "session", Output: "output", Assessment: "assessment", Measurement: "measurement", Person: "person"}
+
+
+def places(cohort: Cohort) -> dict[int, tuple[str, Keys]]:
+    """Every record and person of a cohort (by identity): its file and its place among the
+    tables of its kind there."""
+    found: dict[int, tuple[str, Keys]] = {}
+    for log in cohort.logs:
+        for kind, records in (("session", log.sessions), ("output", log.outputs),
+                              ("assessment", log.assessments), ("measurement", log.measurements)):
+            for n, record in enumerate(records):
+                found[id(record)] = (log.path, (kind, log.position(kind, n)))
+    home = cohort_path(cohort.id)
+    for n, person in enumerate(cohort.people):
+        found[id(person)] = (home, ("people", cohort.person_position(n)))
+    return found
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def what_of(record: Any) -> str:
+    """A few words saying which record it is."""
+    if isinstance(record, Session):
+        modules = f", {', '.join(record.modules)}" if record.modules else ""
+        return f"{record.mentor}, {_number(record.hours)} h{modules}"
+    if isinstance(record, Output):
+        return f"{record.participant}: {record.title} ({record.status.value})"
+    if isinstance(record, Assessment):
+        return f"{record.participant}, {record.competency} {record.level} by {record.by}"
+    if isinstance(record, Measurement):
+        return f"{_number(record.value)}" + (f" ({record.source})" if record.source else "")
+    return f"{record.id}: {record.name}"
+
+
+def _notes(entries: Iterable[Entry], where: dict[int, tuple[str, Keys]]) -> tuple[Note, ...]:
+    """The ledger's entries as notes, by date, then file and place."""
+    notes = []
+    for entry in entries:
+        record = entry.record
+        path, keys = where[id(record)]
+        notes.append(Note(path, keys, _KINDS[type(record)], getattr(record, "date", None), what_of(record),
+                          entry.counted, entry.weight, entry.reason, entry.detail))
+    return tuple(sorted(notes, key=lambda n: (n.date or dt.date.min, n.path, n.keys[1])))
+
+
+# --- a result ----------------------------------------------------------------------------------
+
+
+def _looked_at(result: Result) -> Callable[[Any], bool]:
+    """Which of the records noted for every figure (left out for their date, superseded) a
+    result's rule looks at: sessions, output records, or its own measurements."""
+    measure = result.measure
+    if measure in (Measure.SESSIONS, Measure.HOURS, Measure.ATTENDANCE):
+        return lambda record: isinstance(record, Session)
+    if measure in (Measure.OUTPUTS, Measure.CADENCE):
+        return lambda record: isinstance(record, Output)
+    if measure is Measure.REPORTED:
+        return lambda record: isinstance(record, Measurement) and record.result == result.id
+    return lambda record: False
+
+
+def _cadence_periods(result: Result, facts: Facts, records: Sequence[Note]) -> tuple[CadencePeriod, ...]:
+    """A cadence result's closed periods, each with the outputs counted in it."""
+    start, due = facts.cohort.start, due_of(facts.cohort, result)
+    counted = Counter(note.detail for note in records if note.counted)
+    out = []
+    for k in range(closed_periods(result, start, min(facts.as_of, due))):
+        first = period_start(result, start, k)
+        n = counted[first.isoformat()]
+        out.append(CadencePeriod(first, first + dt.timedelta(days=(result.every_days or 1) - 1), n,
+                                 n >= (result.per_period or 1)))
+    return tuple(out)
+
+
+def _explained(facts: Facts, scope: Scope, result: Result, name: Optional[str],
+               where: dict[int, tuple[str, Keys]]) -> Explained:
+    """A result over one scope: its figures, computed with the scope's ledger, and the notes."""
+    tally, figures = scored(facts, scope, result)
+    looked = _looked_at(result)
+    entries = [e for e in facts.ledger if looked(e.record)] + list(scope.ledger)
+    notes = _notes(entries, where)
+    periods = _cadence_periods(result, facts, notes) if result.measure is Measure.CADENCE else ()
+    return Explained(name, figures, tally.part if tally.rate else None, tally.whole if tally.rate else None,
+                     notes, periods)
+
+
+def find_result(cur: Curriculum, result_id: str) -> Result:
+    """A result of the curriculum by id, or a UsageError naming the results."""
+    for result in cur.results:
+        if result.id == result_id:
+            return result
+    ids = [r.id for r in cur.results]
+    raise UsageError(f'unknown result "{result_id}"{did_you_mean(result_id, ids)}; '
+                     f'results of curriculum "{cur.id}": {", ".join(ids) or "none"}')
+
+
+def explain(cohort: Cohort, cur: Curriculum, result_id: str, as_of: dt.date, by: Optional[By] = None) -> Explanation:
+    """How a result's actual was reached as of a date, with every record the rule looked at;
+    `by` adds each group's figure and records."""
+    result = find_result(cur, result_id)
+    facts = Facts(cohort, cur, as_of, Ledger())
+    where = places(cohort)
+    whole = _explained(facts, Scope(facts, facts.participants, whole=True, ledger=Ledger()), result, None, where)
+    groups = ()
+    if by is not None:
+        groups = tuple(_explained(facts, Scope(facts, people, ledger=Ledger()), result, name, where)
+                       for name, people in groups_of(facts.participants, By(by)).items())
+    return Explanation(cohort.id, result.id, result.statement, result.measure.value, as_of,
+                       rule_text(result, cur, target_of(cohort, result)), whole, By(by) if by is not None else None,
+                       groups)
+
+
+# --- a participant -----------------------------------------------------------------------------
+
+
+def find_participant(cohort: Cohort, person_id: str) -> Person:
+    """A participant of the cohort by id, or a UsageError."""
+    for person in cohort.people:
+        if person.id == person_id:
+            if person.role is not Role.PARTICIPANT:
+                raise UsageError(f'"{person_id}" is a {person.role.value} of cohort "{cohort.id}", not a participant')
+            return person
+    ids = [p.id for p in cohort.participants]
+    raise UsageError(f'unknown participant "{person_id}" in cohort "{cohort.id}"{did_you_mean(person_id, ids)}')
+
+
+def _single(assignments: Sequence[str] = (), attendance: Optional[Quantity] = None,
+            competencies: Optional[dict] = None) -> Completion:
+    """A rule of one requirement, so that the engine's own test says whether it is met."""
+    return Completion(assignments=tuple(assignments) or None, attendance=attendance, competencies=competencies or {})
+
+
+def _requirements(facts: Facts, person: Person, rule: Completion,
+                  where: dict[int, tuple[str, Keys]]) -> Iterator[RequirementExplained]:
+    """Each requirement of a rule for one participant: met or not by the engine's own test of a
+    rule of that requirement alone, with the records behind it."""
+    cur, pid = facts.cur, person.id
+    attendance = facts.attendance[pid]
+
+    def met(single: Completion) -> bool:
+        return Criteria(single, cur).met(pid, facts.best, facts.levels, attendance)
+
+    assignments = {a.id: a for a in cur.assignments}
+    for ref in Criteria(rule, cur).named:
+        assignment = assignments.get(ref)
+        least = assignment.min_status if assignment else None
+        # The assignment read as an outputs result of one participant: the engine notes each of
+        # their outputs for it, counted when its status is at least the assignment's min_status.
+        scope = Scope(facts, [person], ledger=Ledger())
+        alone = Result(id=ref, statement="", measure=Measure.OUTPUTS, target=Quantity(1), assignment=ref,
+                       min_status=least or Status.PUBLISHED)
+        tally_of(facts, scope, alone, False, facts.as_of)
+        mine = [e for e in [*facts.ledger, *scope.ledger]
+                if isinstance(e.record, Output) and e.record.participant == pid and e.record.assignment == ref]
+        states = [o for o in facts.outputs if o.participant == pid and o.assignment == ref]
+        best = max((o.status for o in states), key=lambda s: s.rank, default=None)
+        yield RequirementExplained("assignment", ref, assignment.title if assignment else ref, least, best,
+                                   met(_single([ref])), _notes(mine, where))
+    if rule.attendance is not None:
+        scope = Scope(facts, [person], ledger=Ledger())
+        scope.attendance(scope.sessions())
+        sessions = [e for e in facts.ledger if isinstance(e.record, Session)] + list(scope.ledger)
+        yield RequirementExplained("attendance", "attendance", "", rule.attendance.value, attendance,
+                                   met(_single(attendance=rule.attendance)), _notes(sessions, where))
+    competencies = {c.id: c for c in cur.competencies}
+    for ref, least in rule.competencies.items():
+        competency = competencies.get(ref)
+        rated = facts.rated.get((pid, ref))
+        mine = [e for e in facts.ledger
+                if isinstance(e.record, Assessment) and e.record.participant == pid and e.record.competency == ref]
+        if rated is not None:
+            mine.append(Entry(rated, True, facts.levels[pid][ref]))
+        yield RequirementExplained("competency", ref, competency.title if competency else ref,
+                                   level_number(competency, least) if competency else None,
+                                   facts.levels.get(pid, {}).get(ref), met(_single(competencies={ref: least})),
+                                   _notes(mine, where))
+
+
+def explain_participant(cohort: Cohort, cur: Curriculum, person_id: str, as_of: dt.date) -> ParticipantExplanation:
+    """How one participant's completion was reached as of a date: each requirement of the
+    completion rule, met or not, with the records behind it."""
+    person = find_participant(cohort, person_id)
+    facts = Facts(cohort, cur, as_of, Ledger())
+    where = places(cohort)
+    rule = cur.completion
+    path, keys = where[id(person)]
+    return ParticipantExplanation(
+        cohort=cohort.id, participant=person.id, name=person.name, as_of=as_of,
+        complete=facts.meets(person, rule, facts.attendance[person.id]),
+        rule=completion_text(rule, cur),
+        requirements=tuple(_requirements(facts, person, rule, where)),
+        path=path, keys=keys,
+    )
+
+
+# --- lines -------------------------------------------------------------------------------------
+
+
+def files_of(explanation: Union[Explanation, ParticipantExplanation]) -> set[str]:
+    """The files an explanation's records (and its participant's entry) are in."""
+    if isinstance(explanation, ParticipantExplanation):
+        return {explanation.path, *(n.path for r in explanation.requirements for n in r.records)}
+    return {n.path for part in (explanation.whole, *explanation.groups) for n in part.records}
+
+
+def located(explanation: Union[Explanation, ParticipantExplanation],
+            lines: dict[str, dict[Keys, int]]) -> Union[Explanation, ParticipantExplanation]:
+    """An explanation whose records have the lines of their `[[...]]` headers, from each file's
+    header lines (`loader.header_lines_of`)."""
+
+    def placed(notes: tuple[Note, ...]) -> tuple[Note, ...]:
+        return tuple(attrs.evolve(n, line=lines.get(n.path, {}).get(n.keys)) for n in notes)
+
+    if isinstance(explanation, ParticipantExplanation):
+        return attrs.evolve(
+            explanation, line=lines.get(explanation.path, {}).get(explanation.keys),
+            requirements=tuple(attrs.evolve(r, records=placed(r.records)) for r in explanation.requirements))
+    return attrs.evolve(
+        explanation, whole=attrs.evolve(explanation.whole, records=placed(explanation.whole.records)),
+        groups=tuple(attrs.evolve(g, records=placed(g.records)) for g in explanation.groups))
