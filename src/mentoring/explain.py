@@ -168,6 +168,8 @@ class RequirementExplained:
     records: tuple[Note, ...]
     """The records behind it: the participant's outputs for the assignment, the sessions, or the
     assessments of the competency."""
+    scale: tuple[str, ...] = ()
+    """A competency's level names from level 0 up."""
 
 
 @attrs.frozen
@@ -397,19 +399,18 @@ def _requirements(facts: Facts, person: Person, rule: Completion,
 
     assignments = {a.id: a for a in cur.assignments}
     for ref in Criteria(rule, cur).named:
-        assignment = assignments.get(ref)
-        least = assignment.min_status if assignment else None
+        assignment = assignments[ref]  # a rule naming an unknown assignment is an error: no figures
         # The assignment read as an outputs result of one participant: the engine notes each of
         # their outputs for it, counted when its status is at least the assignment's min_status.
         scope = Scope(facts, [person], ledger=Ledger())
-        alone = Result(id=ref, statement="", measure=Measure.OUTPUTS, target=Quantity(1), assignment=ref,
-                       min_status=least or Status.PUBLISHED)
+        alone = Result(id=ref, statement=assignment.title, measure=Measure.OUTPUTS, target=Quantity(1),
+                       assignment=ref, min_status=assignment.min_status)
         tally_of(facts, scope, alone, False, facts.as_of)
         mine = [e for e in [*facts.ledger, *scope.ledger]
                 if isinstance(e.record, Output) and e.record.participant == pid and e.record.assignment == ref]
         states = [o for o in facts.outputs if o.participant == pid and o.assignment == ref]
         best = max((o.status for o in states), key=lambda s: s.rank, default=None)
-        yield RequirementExplained("assignment", ref, assignment.title if assignment else ref, least, best,
+        yield RequirementExplained("assignment", ref, assignment.title, assignment.min_status, best,
                                    met(_single([ref])), _notes(mine, where))
     if rule.attendance is not None:
         scope = Scope(facts, [person], ledger=Ledger())
@@ -428,7 +429,7 @@ def _requirements(facts: Facts, person: Person, rule: Completion,
         yield RequirementExplained("competency", ref, competency.title if competency else ref,
                                    level_number(competency, least) if competency else None,
                                    facts.levels.get(pid, {}).get(ref), met(_single(competencies={ref: least})),
-                                   _notes(mine, where))
+                                   _notes(mine, where), competency.levels if competency else ())
 
 
 def explain_participant(cohort: Cohort, cur: Curriculum, person_id: str, as_of: dt.date) -> ParticipantExplanation:

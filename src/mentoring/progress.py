@@ -370,7 +370,7 @@ class Criteria:
               attendance: Optional[float]) -> Refusal:
         """A participant's first unmet requirement (its reason and id), or None when they meet the rule."""
         return (self._undone(person, best)
-                or (None if self.attends(attendance) else (Reason.ATTENDANCE_BELOW, "attendance"))
+                or (None if self.attends(attendance) else Reason.ATTENDANCE_BELOW)
                 or self._below(person, levels))
 
     def holds(self, person: str, best: Mapping[tuple[str, str], int], levels: Mapping[str, Mapping[str, int]]) -> bool:
