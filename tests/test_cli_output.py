@@ -79,10 +79,10 @@ def test_lang_id_translates_labels_statuses_dates_and_the_summary(ws, run):
     """In Indonesian the header, the statuses, the dates and the summary line are Indonesian."""
     out = run("report", "k", *AS_OF, "--lang", "id").stdout
     lines = out.splitlines()
-    assert lines[0].split() == ["kode", "uraian", "ukuran", "target", "capaian", "selisih", "status", "tenggat"]
+    assert lines[0].split() == ["kode", "uraian", "ukuran", "target", "capaian", "proyeksi", "selisih", "status", "tenggat"]
     hours = next(line for line in lines if line.startswith("hours"))
-    # 10 hours due; 8 held by 01-20, on track since 8 >= 10 x 19/30; due 01-31.
-    assert hours.split()[3:] == ["jam", "10,0", "8,0", "2,0", "sesuai", "jalur", "31", "Januari", "2015"]
+    # 10 hours due; 8 held by 01-20, on track since 8 >= 10 x 19/30, heading for 8 x 30/19 = 12.6; due 01-31.
+    assert hours.split()[3:] == ["jam", "10,0", "8,0", "12,6", "2,0", "sesuai", "jalur", "31", "Januari", "2015"]
     assert lines[-1] == "3 dari 10 hasil tercapai; 1 dari 3 peserta tuntas (per 20 Januari 2015, angkatan berjalan)"
 
 

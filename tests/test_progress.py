@@ -460,7 +460,8 @@ def test_report_json_has_the_fields_cli_md_names(tmp_path, loaded, monkeypatch):
     data = json.loads(out.output)
     assert (data["cohort"], data["curriculum"], data["as_of"]) == ("k", "prog", "2015-01-20")
     first = data["results"][0]
-    assert list(first) == ["id", "statement", "measure", "unit", "target", "baseline", "actual", "gap", "status", "due"]
+    assert list(first) == ["id", "statement", "measure", "unit", "target", "baseline", "actual", "gap", "status", "due",
+                           "projected"]
     assert (first["target"], first["actual"], first["gap"], first["due"]) == (2, 1, 1, "2015-01-31")
     visitors = next(r for r in data["results"] if r["id"] == "visitors")
     assert (visitors["actual"], visitors["gap"]) == (None, None)

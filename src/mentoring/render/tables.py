@@ -213,16 +213,31 @@ _MEASURES = [N_("participants"), N_("outputs"), N_("sessions"), N_("hours"), N_(
 _STATUSES = [N_("not started"), N_("on track"), N_("behind"), N_("met"), N_("missed"), N_("running"), N_("ended")]
 
 
-def _result_columns(results: Sequence[ResultFigures]) -> tuple[Column, ...]:
-    """The results' columns, with a baseline column when any result has one."""
-    if not any(r.baseline is not None for r in results):
-        return _RESULT_COLUMNS
-    return (*_RESULT_COLUMNS[:3], Column("baseline", N_("baseline"), Kind.NUMBER), *_RESULT_COLUMNS[3:])
+@attrs.frozen
+class _Shown:
+    """Which of the results' columns that only some tables need a table of results shows."""
+
+    baseline: bool
+    """A baseline column: some result has one."""
+    pace: bool
+    """A pace column (where each count is heading by its due date): some result has a projection."""
 
 
-def _result_row(r: ResultFigures, baseline: bool = False, statement: bool = True) -> tuple[Any, ...]:
-    return (r.id, r.statement if statement else "", r.measure, *((Amount(r.baseline, r.unit),) if baseline else ()),
-            Amount(r.target, r.unit), Amount(r.actual, r.unit), Amount(r.gap, r.unit), r.status, r.due)
+def _shown(results: Sequence[ResultFigures]) -> _Shown:
+    return _Shown(any(r.baseline is not None for r in results), any(r.projected is not None for r in results))
+
+
+def _result_columns(shown: _Shown) -> tuple[Column, ...]:
+    """The results' columns, with a baseline column and a pace column when shown."""
+    return (*_RESULT_COLUMNS[:3], *((Column("baseline", N_("baseline"), Kind.NUMBER),) if shown.baseline else ()),
+            *_RESULT_COLUMNS[3:5], *((Column("pace", N_("pace"), Kind.NUMBER),) if shown.pace else ()),
+            *_RESULT_COLUMNS[5:])
+
+
+def _result_row(r: ResultFigures, shown: _Shown, statement: bool = True) -> tuple[Any, ...]:
+    return (r.id, r.statement if statement else "", r.measure, *((Amount(r.baseline, r.unit),) if shown.baseline else ()),
+            Amount(r.target, r.unit), Amount(r.actual, r.unit), *((Amount(r.projected, r.unit),) if shown.pace else ()),
+            Amount(r.gap, r.unit), r.status, r.due)
 
 
 def group_cell(name: Optional[str], by: Optional[str]) -> Any:
@@ -280,15 +295,15 @@ def _header(progress: Progress) -> dict[str, Any]:
 def report(progress: Progress) -> Document:
     """`mentoring report`: each expected result's target, actual, gap and status; with `--by`, the
     same for each group; then how many results are met and participants complete."""
-    columns = _result_columns(progress.results)
-    baseline = len(columns) > len(_RESULT_COLUMNS)
+    shown = _shown(progress.results)
+    columns = _result_columns(shown)
     tables = [Table("results", N_("expected results"), columns,
-                    tuple(_result_row(r, baseline) for r in progress.results))]
+                    tuple(_result_row(r, shown) for r in progress.results))]
     by = _by_column(progress) if progress.groups else None
     byword = progress.by.value if by else None
     if by:
         tables.append(Table("groups", _by_title("report", progress), (by, *columns),
-                            tuple((group_cell(g.name, byword), *_result_row(r, baseline)) for g in progress.groups for r in g.results),
+                            tuple((group_cell(g.name, byword), *_result_row(r, shown)) for g in progress.groups for r in g.results),
                             short=by.label))
     lines = []
     if progress.period is not None:
@@ -307,8 +322,8 @@ def report(progress: Progress) -> Document:
 def rollup(programme: Programme) -> Document:
     """`mentoring rollup`: the programme's results; with a break-down, under each result the
     programme's row (`all`), then each group's (or cohort's); with periods, the figures per period."""
-    columns = _result_columns(programme.results)
-    baseline = len(columns) > len(_RESULT_COLUMNS)
+    shown = _shown(programme.results)
+    columns = _result_columns(shown)
     by = _by_column(programme) if programme.groups else None
     byword = programme.by.value if by else None
     if by:
@@ -316,11 +331,11 @@ def rollup(programme: Programme) -> Document:
                  for n, r in enumerate(programme.results)]
         columns = (attrs.evolve(columns[0], once=True), attrs.evolve(by, once=False), *columns[1:])
         rows = tuple(row for _, r, parts in lines for row in [
-            (r.id, Message(ALL), *_result_row(r, baseline)[1:]),
-            *[(r.id, name, *_result_row(part, baseline, statement=False)[1:]) for name, part in parts]])
+            (r.id, Message(ALL), *_result_row(r, shown)[1:]),
+            *[(r.id, name, *_result_row(part, shown, statement=False)[1:]) for name, part in parts]])
         sections = [item for _, r, parts in lines for item in [(Message(ALL), [r]), *[(name, [part]) for name, part in parts]]]
     else:
-        rows = tuple(_result_row(r, baseline) for r in programme.results)
+        rows = tuple(_result_row(r, shown) for r in programme.results)
         sections = [(None, programme.results)]
     tables = [Table("results", N_("expected results"), columns, rows)]
     summary = []

@@ -192,7 +192,7 @@ def _result_json(result: ResultFigures) -> dict[str, Any]:
     data = {
         "id": result.id, "statement": result.statement, "measure": result.measure, "unit": result.unit,
         "target": result.target, "baseline": result.baseline, "actual": result.actual, "gap": result.gap,
-        "status": result.status, "due": result.due,
+        "status": result.status, "due": result.due, "projected": result.projected,
     }
     if result.periods:
         data["periods"] = [_period_json(p) for p in result.periods]
