@@ -459,7 +459,7 @@ def test_explain_text_formats_name_each_record_at_its_line(minimal, workspace, r
     else:
         assert f"{LOG}:1 " in result.stdout and f"{LOG}:8 " in result.stdout
         assert "dated after as-of" in result.stdout
-        assert "2 records looked at: 1 counted, 1 not (1 dated after as-of)." in result.stdout
+        assert "2 records looked at: 1 counted; not counted: dated after as-of (1)." in result.stdout
 
 
 # --- where the pace leads: projected -------------------------------------------------------------

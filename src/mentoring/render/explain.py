@@ -78,12 +78,12 @@ def figure_line(part: Explained) -> str:
 
 
 def tally_line(records: Sequence[Note]) -> str:
-    """`14 records looked at: 12 counted, 2 not (1 dated after as-of, 1 outside the modules)`."""
+    """`14 records looked at: 12 counted; not counted: dated after as-of (1), outside the modules (1)`."""
     counted = sum(1 for n in records if n.counted)
     reasons = Counter(n.reason.value for n in records if n.reason is not None)
     text = f"{plural(len(records), 'record')} looked at: {counted} counted"
     if reasons:
-        text += f", {sum(reasons.values())} not (" + ", ".join(f"{n} {why}" for why, n in reasons.items()) + ")"
+        text += "; not counted: " + ", ".join(f"{why} ({n})" for why, n in reasons.items())
     return text
 
 
