@@ -12,10 +12,9 @@ docs/reports.md gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Optional, Union
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, Optional, Union
 
-import attrs
 
 from .model import Word
 
@@ -61,16 +60,16 @@ class Reason(Word):
 Refusal = Union[Reason, tuple[Reason, str], None]
 
 
-@attrs.frozen
-class Entry:
-    """The engine's decision about one record."""
+class Entry(NamedTuple):
+    """The engine's decision about one record (a named tuple: one is made per record looked at)."""
 
     record: Any
     """The record (a session, an output record, an assessment, a measurement, a person)."""
     counted: bool
     """Whether it counted towards the figure."""
     weight: Any = None
-    """What it added when counted: 1, a session's hours, {"attended": a, "expected": e}, a value."""
+    """What it added when counted: 1, a session's hours, a `Tally` of places attended and
+    expected, a measurement's value, a level."""
     reason: Optional[Reason] = None
     """Why it did not count; None when it did."""
     detail: Optional[str] = None
@@ -84,21 +83,26 @@ class Ledger:
     looked at again)."""
 
     def __init__(self) -> None:
-        self.entries: dict[int, Entry] = {}
+        self._noted: dict[int, Entry] = {}
 
     def skip(self, record: Any, reason: Reason, detail: Optional[str] = None) -> None:
         """A record looked at and not counted, and why."""
-        self.entries.setdefault(id(record), Entry(record, False, None, reason, detail))
+        if id(record) not in self._noted:
+            self._noted[id(record)] = Entry(record, False, None, reason, detail)
 
     def skip_all(self, records: Iterable[Any], reason: Reason) -> None:
         """Records looked at and not counted, all for one reason."""
+        noted = self._noted
         for record in records:
-            self.skip(record, reason)
+            if id(record) not in noted:
+                noted[id(record)] = Entry(record, False, None, reason)
 
     def weigh(self, records: Sequence[Any], weights: Sequence[Any], detail: Optional[str] = None) -> None:
         """Records that counted, each with what it added to the figure."""
+        noted = self._noted
         for record, weight in zip(records, weights):
-            self.entries.setdefault(id(record), Entry(record, True, weight, None, detail))
+            if id(record) not in noted:
+                noted[id(record)] = Entry(record, True, weight, None, detail)
 
     def sieve(self, why: Callable[[Any], Refusal], of: Optional[Callable[[Any], Any]] = None) -> Callable[[Any], Refusal]:
         """A test that gives the reason a thing is left out (None when it is kept), made to note
@@ -114,8 +118,13 @@ class Ledger:
 
         return noted
 
-    def __iter__(self):
-        return iter(self.entries.values())
+    def entries(self, about: Optional[Callable[[Any], bool]] = None) -> list[Entry]:
+        """The decisions noted, in the order they were made (only those about the records that
+        `about` keeps, when given)."""
+        return [entry for entry in self._noted.values() if about is None or about(entry.record)]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries())
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._noted)

@@ -89,32 +89,40 @@ def key_lines(text: str) -> dict[Keys, int]:
     return lines
 
 
-_ARRAY_HEADER = re.compile(r"^[ \t]*\[\[[^\n]*$", re.MULTILINE)
+def _array_name(row: str) -> Optional[str]:
+    """The name of a top-level `[[name]]` header on a line; None when the line is not one."""
+    header = _HEADER.match(row)
+    if not header or header.group(1) != "[[" or "=" in header.group(2).split('"')[0]:
+        return None
+    names = _parts(header.group(2))
+    return names[0] if len(names) == 1 else None
 
 
 def header_lines(text: str) -> dict[Keys, int]:
     """The line of every `[[name]]` header of a top-level array of tables, by its keys
-    (("session", 2) is the third `[[session]]`): what `key_lines` gives of them, found by one
-    regular expression over the text when it holds no multi-line string (which could hold a line
+    (("session", 2) is the third `[[session]]`): what `key_lines` gives of them, found by jumping
+    from one `[[` to the next when the text holds no multi-line string (which could hold a line
     that looks like a header), by `key_lines` otherwise."""
     if '"""' in text or "'''" in text:
         return {keys: line for keys, line in key_lines(text).items() if len(keys) == 2 and isinstance(keys[1], int)}
-    lines: dict[Keys, int] = {}
-    counts: dict[str, int] = {}
+    found: dict[str, list[int]] = {}  # each name's header lines, in order
+    rows: dict[str, Optional[str]] = {}  # a header's line as written, to its name (most repeat)
+    find, count, size = text.find, text.count, len(text)
     line, at = 1, 0
-    for match in _ARRAY_HEADER.finditer(text):
-        header = _HEADER.match(match.group())
-        if not header or header.group(1) != "[[" or "=" in header.group(2).split('"')[0]:
-            continue
-        names = _parts(header.group(2))
-        if len(names) != 1:
-            continue
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        n = counts.get(names[0], 0)
-        counts[names[0]] = n + 1
-        lines[(names[0], n)] = line
-    return lines
+    pos = find("[[")
+    while pos != -1:
+        start = pos if pos == 0 or text[pos - 1] == "\n" else text.rfind("\n", 0, pos) + 1
+        end = find("\n", pos)
+        end = size if end < 0 else end
+        if pos == start or not text[start:pos].strip(" \t"):
+            row = text[start:end]
+            name = rows[row] if row in rows else rows.setdefault(row, _array_name(row))
+            if name is not None:
+                line += count("\n", at, start)
+                at = start
+                found.setdefault(name, []).append(line)
+        pos = find("[[", end)
+    return {(name, n): number for name, numbers in found.items() for n, number in enumerate(numbers)}
 
 
 def find_line(lines: dict[Keys, int], keys: Keys) -> int:

@@ -439,11 +439,14 @@ class Facts:
         outputs: list[Output] = []
         self.assessments: list[Assessment] = []
         self.measurements: list[Measurement] = []
+        later: Optional[list] = [] if ledger is not None else None
         for log in cohort.logs:
             for records, into in ((log.sessions, self.sessions), (log.outputs, outputs),
                                   (log.assessments, self.assessments), (log.measurements, self.measurements)):
-                # A record dated after as_of is left out; with a ledger, noted so (`skip` gives None).
-                into += [r for r in records if r.date <= as_of or (ledger is not None and ledger.skip(r, Reason.AFTER))]
+                # A record dated after as_of is left out (with a ledger, kept in `later`: append gives None).
+                into += [r for r in records if r.date <= as_of or (later is not None and later.append(r))]
+        if ledger is not None:
+            ledger.skip_all(later, Reason.AFTER)
         self.sessions.sort(key=lambda s: s.date)
         outputs.sort(key=lambda o: o.date)
         self.assessments.sort(key=lambda a: a.date)
