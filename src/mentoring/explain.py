@@ -62,16 +62,12 @@ Keys = tuple[Union[str, int], ...]
 class Note:
     """One record a rule looked at, and what the engine decided about it."""
 
+    record: Any
+    """The record: a `Session`, an `Output`, an `Assessment`, a `Measurement` or a `Person`."""
     path: str
     """Its file, relative to the workspace."""
     keys: Keys
     """Its table in the file: ("session", 3) is the fourth `[[session]]`."""
-    kind: str
-    """`session`, `output`, `assessment`, `measurement`, or `person` (a `[[people]]` entry)."""
-    date: Optional[dt.date]
-    """Its date (None for a person)."""
-    what: str
-    """A few words saying which record it is (a session's mentor and hours, an output's title)."""
     counted: bool
     """Whether it counted towards the figure."""
     weight: Any
@@ -84,6 +80,21 @@ class Note:
     period an output counted in."""
     line: Optional[int] = None
     """The line of its `[[...]]` header in the file, once the file is read (`Workspace.explain`)."""
+
+    @property
+    def kind(self) -> str:
+        """`session`, `output`, `assessment`, `measurement`, or `person` (a `[[people]]` entry)."""
+        return _KINDS[type(self.record)]
+
+    @property
+    def date(self) -> Optional[dt.date]:
+        """Its date (None for a person)."""
+        return getattr(self.record, "date", None)
+
+    @property
+    def what(self) -> str:
+        """A few words saying which record it is (a session's mentor and hours, an output's title)."""
+        return what_of(self.record)
 
 
 @attrs.frozen
@@ -256,18 +267,28 @@ def rule_text(result: Result, cur: Curriculum, target: Quantity) -> str:
 _KINDS = {Session: "session", Output: "output", Assessment: "assessment", Measurement: "measurement", Person: "person"}
 
 
-def places(cohort: Cohort) -> dict[int, tuple[str, Keys]]:
-    """Every record and person of a cohort (by identity): its file and its place among the
-    tables of its kind there."""
+#: Reads the lines of the `[[...]]` headers of the files named: file, then keys, to line
+#: (`loader.header_lines_of` in a workspace).
+LinesOf = Callable[[Iterable[str]], dict[str, dict[Keys, int]]]
+#: The record kinds of the logs, each with its table of `LogFile`.
+_TABLES = {"session": "sessions", "output": "outputs", "assessment": "assessments", "measurement": "measurements"}
+
+
+def places(cohort: Cohort, kinds: Iterable[str] = (*_TABLES, "person")) -> dict[int, tuple[str, Keys]]:
+    """The records of some kinds of a cohort (`session`, ..., `person` for its people), by
+    identity: the file of each and its place among the tables of its kind there."""
     found: dict[int, tuple[str, Keys]] = {}
+    kinds = set(kinds)
     for log in cohort.logs:
-        for kind, records in (("session", log.sessions), ("output", log.outputs),
-                              ("assessment", log.assessments), ("measurement", log.measurements)):
-            for n, record in enumerate(records):
-                found[id(record)] = (log.path, (kind, log.position(kind, n)))
-    home = cohort_path(cohort.id)
-    for n, person in enumerate(cohort.people):
-        found[id(person)] = (home, ("people", cohort.person_position(n)))
+        for kind in kinds & _TABLES.keys():
+            records = getattr(log, _TABLES[kind])
+            at = (log.position(kind, n) for n in range(len(records))) if log.skipped.get(kind) else range(len(records))
+            for n, record in zip(at, records):
+                found[id(record)] = (log.path, (kind, n))
+    if "person" in kinds:
+        home = cohort_path(cohort.id)
+        for n, person in enumerate(cohort.people):
+            found[id(person)] = (home, ("people", cohort.person_position(n)))
     return found
 
 
@@ -289,31 +310,48 @@ def what_of(record: Any) -> str:
     return f"{record.id}: {record.name}"
 
 
-def _notes(entries: Iterable[Entry], where: dict[int, tuple[str, Keys]]) -> tuple[Note, ...]:
-    """The ledger's entries as notes, by date, then file and place."""
-    notes = []
-    for entry in entries:
-        record = entry.record
-        path, keys = where[id(record)]
-        notes.append(Note(path, keys, _KINDS[type(record)], getattr(record, "date", None), what_of(record),
-                          entry.counted, entry.weight, entry.reason, entry.detail))
-    return tuple(sorted(notes, key=lambda n: (n.date or dt.date.min, n.path, n.keys[1])))
+def _order(note: Note) -> tuple[dt.date, str, Any]:
+    """Notes by date (people, who have none, first), then file and place."""
+    return (getattr(note.record, "date", None) or dt.date.min, note.path, note.keys[1])
+
+
+class _Where:
+    """Where the records of an explanation are: file and place from the cohort, and once every
+    record is noted, the lines of their headers from those files (read once, when a reader is given)."""
+
+    def __init__(self, cohort: Cohort, kinds: Iterable[str]):
+        self.places = places(cohort, kinds)
+        self.lines: dict[str, dict[Keys, int]] = {}
+
+    def read(self, lines_of: Optional[LinesOf], *entries: Iterable[Entry]) -> None:
+        """Read the lines of the files of these entries' records."""
+        if lines_of is not None:
+            self.lines = lines_of({self.places[id(e.record)][0] for group in entries for e in group})
+
+    def notes(self, entries: Iterable[Entry]) -> tuple[Note, ...]:
+        """The ledger's entries as notes, by date, then file and place."""
+        notes, places, lines, none = [], self.places, self.lines, {}
+        for record, counted, weight, reason, detail in entries:
+            path, keys = places[id(record)]
+            notes.append(Note(record, path, keys, counted, weight, reason, detail, lines.get(path, none).get(keys)))
+        return tuple(sorted(notes, key=_order))
 
 
 # --- a result ----------------------------------------------------------------------------------
 
 
-def _looked_at(result: Result) -> Callable[[Any], bool]:
-    """Which of the records noted for every figure (left out for their date, superseded) a
-    result's rule looks at: sessions, output records, or its own measurements."""
+def _looked_at(result: Result) -> tuple[str, Callable[[Any], bool]]:
+    """The kind of record a result's rule looks at, and which of the records noted for every
+    figure (left out for their date, superseded) are of it: sessions, output records, its own
+    measurements, or none (participants are looked at by the scope alone)."""
     measure = result.measure
     if measure in (Measure.SESSIONS, Measure.HOURS, Measure.ATTENDANCE):
-        return lambda record: isinstance(record, Session)
+        return "session", lambda record: isinstance(record, Session)
     if measure in (Measure.OUTPUTS, Measure.CADENCE):
-        return lambda record: isinstance(record, Output)
+        return "output", lambda record: isinstance(record, Output)
     if measure is Measure.REPORTED:
-        return lambda record: isinstance(record, Measurement) and record.result == result.id
-    return lambda record: False
+        return "measurement", lambda record: isinstance(record, Measurement) and record.result == result.id
+    return "person", lambda record: False
 
 
 def _cadence_periods(result: Result, facts: Facts, records: Sequence[Note]) -> tuple[CadencePeriod, ...]:
@@ -329,13 +367,9 @@ def _cadence_periods(result: Result, facts: Facts, records: Sequence[Note]) -> t
     return tuple(out)
 
 
-def _explained(facts: Facts, scope: Scope, result: Result, name: Optional[str],
-               where: dict[int, tuple[str, Keys]]) -> Explained:
-    """A result over one scope: its figures, computed with the scope's ledger, and the notes."""
-    tally, figures = scored(facts, scope, result)
-    looked = _looked_at(result)
-    entries = [e for e in facts.ledger if looked(e.record)] + list(scope.ledger)
-    notes = _notes(entries, where)
+def _explained(facts: Facts, result: Result, name: Optional[str], tally: Tally, figures: ResultFigures,
+               notes: tuple[Note, ...]) -> Explained:
+    """A result over one scope: its figures and the notes of the records behind them."""
     periods = _cadence_periods(result, facts, notes) if result.measure is Measure.CADENCE else ()
     return Explained(name, figures, tally.part if tally.rate else None, tally.whole if tally.rate else None,
                      notes, periods)
@@ -351,20 +385,25 @@ def find_result(cur: Curriculum, result_id: str) -> Result:
                      f'results of curriculum "{cur.id}": {", ".join(ids) or "none"}')
 
 
-def explain(cohort: Cohort, cur: Curriculum, result_id: str, as_of: dt.date, by: Optional[By] = None) -> Explanation:
+def explain(cohort: Cohort, cur: Curriculum, result_id: str, as_of: dt.date, by: Optional[By] = None,
+            lines_of: Optional[LinesOf] = None) -> Explanation:
     """How a result's actual was reached as of a date, with every record the rule looked at;
-    `by` adds each group's figure and records."""
+    `by` adds each group's figure and records; `lines_of` gives the records their lines."""
     result = find_result(cur, result_id)
     facts = Facts(cohort, cur, as_of, Ledger())
-    where = places(cohort)
-    whole = _explained(facts, Scope(facts, facts.participants, whole=True, ledger=Ledger()), result, None, where)
-    groups = ()
+    scopes = [(None, Scope(facts, facts.participants, whole=True, ledger=Ledger()))]
     if by is not None:
-        groups = tuple(_explained(facts, Scope(facts, people, ledger=Ledger()), result, name, where)
-                       for name, people in groups_of(facts.participants, By(by)).items())
+        scopes += [(name, Scope(facts, people, ledger=Ledger())) for name, people in groups_of(facts.participants, By(by)).items()]
+    kind, looked = _looked_at(result)
+    common = facts.ledger.entries(looked)
+    scored_ = [(name, *scored(facts, scope, result), common + scope.ledger.entries()) for name, scope in scopes]
+    where = _Where(cohort, [kind])
+    where.read(lines_of, *(entries for *_, entries in scored_))
+    whole, *groups = [_explained(facts, result, name, tally, figures, where.notes(entries))
+                      for name, tally, figures, entries in scored_]
     return Explanation(cohort.id, result.id, result.statement, result.measure.value, as_of,
                        rule_text(result, cur, target_of(cohort, result)), whole, By(by) if by is not None else None,
-                       groups)
+                       tuple(groups))
 
 
 # --- a participant -----------------------------------------------------------------------------
@@ -387,10 +426,10 @@ def _single(assignments: Sequence[str] = (), attendance: Optional[Quantity] = No
     return Completion(assignments=tuple(assignments) or None, attendance=attendance, competencies=competencies or {})
 
 
-def _requirements(facts: Facts, person: Person, rule: Completion,
-                  where: dict[int, tuple[str, Keys]]) -> Iterator[RequirementExplained]:
-    """Each requirement of a rule for one participant: met or not by the engine's own test of a
-    rule of that requirement alone, with the records behind it."""
+def _requirements(facts: Facts, person: Person, rule: Completion) -> Iterator[tuple[RequirementExplained, list[Entry]]]:
+    """Each requirement of a rule for one participant (its records yet to be noted), met or not
+    by the engine's own test of a rule of that requirement alone, with the engine's decisions
+    about the records behind it."""
     cur, pid = facts.cur, person.id
     attendance = facts.attendance[pid]
 
@@ -406,71 +445,54 @@ def _requirements(facts: Facts, person: Person, rule: Completion,
         alone = Result(id=ref, statement=assignment.title, measure=Measure.OUTPUTS, target=Quantity(1),
                        assignment=ref, min_status=assignment.min_status)
         tally_of(facts, scope, alone, False, facts.as_of)
-        mine = [e for e in [*facts.ledger, *scope.ledger]
-                if isinstance(e.record, Output) and e.record.participant == pid and e.record.assignment == ref]
+
+        def theirs(record: Any, ref: str = ref) -> bool:
+            return isinstance(record, Output) and record.participant == pid and record.assignment == ref
+
         states = [o for o in facts.outputs if o.participant == pid and o.assignment == ref]
         best = max((o.status for o in states), key=lambda s: s.rank, default=None)
-        yield RequirementExplained("assignment", ref, assignment.title, assignment.min_status, best,
-                                   met(_single([ref])), _notes(mine, where))
+        yield (RequirementExplained("assignment", ref, assignment.title, assignment.min_status, best,
+                                    met(_single([ref])), ()),
+               facts.ledger.entries(theirs) + scope.ledger.entries(theirs))
     if rule.attendance is not None:
         scope = Scope(facts, [person], ledger=Ledger())
         scope.attendance(scope.sessions())
-        sessions = [e for e in facts.ledger if isinstance(e.record, Session)] + list(scope.ledger)
-        yield RequirementExplained("attendance", "attendance", "", rule.attendance.value, attendance,
-                                   met(_single(attendance=rule.attendance)), _notes(sessions, where))
+        yield (RequirementExplained("attendance", "attendance", "", rule.attendance.value, attendance,
+                                    met(_single(attendance=rule.attendance)), ()),
+               facts.ledger.entries(lambda record: isinstance(record, Session)) + scope.ledger.entries())
     competencies = {c.id: c for c in cur.competencies}
     for ref, least in rule.competencies.items():
         competency = competencies.get(ref)
         rated = facts.rated.get((pid, ref))
-        mine = [e for e in facts.ledger
-                if isinstance(e.record, Assessment) and e.record.participant == pid and e.record.competency == ref]
+
+        def rated_of(record: Any, ref: str = ref) -> bool:
+            return isinstance(record, Assessment) and record.participant == pid and record.competency == ref
+
+        entries = facts.ledger.entries(rated_of)
         if rated is not None:
-            mine.append(Entry(rated, True, facts.levels[pid][ref]))
-        yield RequirementExplained("competency", ref, competency.title if competency else ref,
-                                   level_number(competency, least) if competency else None,
-                                   facts.levels.get(pid, {}).get(ref), met(_single(competencies={ref: least})),
-                                   _notes(mine, where), competency.levels if competency else ())
+            entries.append(Entry(rated, True, facts.levels[pid][ref]))
+        yield (RequirementExplained("competency", ref, competency.title if competency else ref,
+                                    level_number(competency, least) if competency else None,
+                                    facts.levels.get(pid, {}).get(ref), met(_single(competencies={ref: least})), (),
+                                    competency.levels if competency else ()),
+               entries)
 
 
-def explain_participant(cohort: Cohort, cur: Curriculum, person_id: str, as_of: dt.date) -> ParticipantExplanation:
+def explain_participant(cohort: Cohort, cur: Curriculum, person_id: str, as_of: dt.date,
+                        lines_of: Optional[LinesOf] = None) -> ParticipantExplanation:
     """How one participant's completion was reached as of a date: each requirement of the
-    completion rule, met or not, with the records behind it."""
+    completion rule, met or not, with the records behind it; `lines_of` gives the records their lines."""
     person = find_participant(cohort, person_id)
     facts = Facts(cohort, cur, as_of, Ledger())
-    where = places(cohort)
     rule = cur.completion
-    path, keys = where[id(person)]
+    needs = list(_requirements(facts, person, rule))
+    where = _Where(cohort, ("session", "output", "assessment", "person"))
+    where.read(lines_of, [Entry(person, False)], *(entries for _, entries in needs))
+    (entry,) = where.notes([Entry(person, False)])
     return ParticipantExplanation(
         cohort=cohort.id, participant=person.id, name=person.name, as_of=as_of,
         complete=facts.meets(person, rule, facts.attendance[person.id]),
         rule=completion_text(rule, cur),
-        requirements=tuple(_requirements(facts, person, rule, where)),
-        path=path, keys=keys,
+        requirements=tuple(attrs.evolve(need, records=where.notes(entries)) for need, entries in needs),
+        path=entry.path, keys=entry.keys, line=entry.line,
     )
-
-
-# --- lines -------------------------------------------------------------------------------------
-
-
-def files_of(explanation: Union[Explanation, ParticipantExplanation]) -> set[str]:
-    """The files an explanation's records (and its participant's entry) are in."""
-    if isinstance(explanation, ParticipantExplanation):
-        return {explanation.path, *(n.path for r in explanation.requirements for n in r.records)}
-    return {n.path for part in (explanation.whole, *explanation.groups) for n in part.records}
-
-
-def located(explanation: Union[Explanation, ParticipantExplanation],
-            lines: dict[str, dict[Keys, int]]) -> Union[Explanation, ParticipantExplanation]:
-    """An explanation whose records have the lines of their `[[...]]` headers, from each file's
-    header lines (`loader.header_lines_of`)."""
-
-    def placed(notes: tuple[Note, ...]) -> tuple[Note, ...]:
-        return tuple(attrs.evolve(n, line=lines.get(n.path, {}).get(n.keys)) for n in notes)
-
-    if isinstance(explanation, ParticipantExplanation):
-        return attrs.evolve(
-            explanation, line=lines.get(explanation.path, {}).get(explanation.keys),
-            requirements=tuple(attrs.evolve(r, records=placed(r.records)) for r in explanation.requirements))
-    return attrs.evolve(
-        explanation, whole=attrs.evolve(explanation.whole, records=placed(explanation.whole.records)),
-        groups=tuple(attrs.evolve(g, records=placed(g.records)) for g in explanation.groups))

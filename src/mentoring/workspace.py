@@ -27,7 +27,7 @@ import attrs
 from . import checks, loader
 from .actions import MISSED, SILENT, WITHIN, DueList, FollowUp, Reflection, action_states, due_items, follow_up, reflection
 from .cache import Cache
-from .explain import Explanation, ParticipantExplanation, explain, explain_participant, files_of, located
+from .explain import Explanation, ParticipantExplanation, explain, explain_participant
 from .errors import DataError, UsageError, enum_value
 from .layout import COHORTS, CURRICULA, SETTINGS_FILE, about_cohort, cohort_path, curriculum_path
 from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
@@ -194,8 +194,7 @@ class Workspace:
         day = as_date(as_of)
         field = None if by is None else enum_value(By, by, "by", PARTICIPANT_FIELDS)
         cohort = self.cohort(cohort_id)
-        found = explain(cohort, self.curricula[cohort.curriculum], result_id, day, field)
-        return located(found, loader.header_lines_of(self.root, files_of(found)))
+        return explain(cohort, self.curricula[cohort.curriculum], result_id, day, field, self._header_lines)
 
     def explain_participant(self, cohort_id: str, participant_id: str,
                             as_of: Union[dt.date, str, None] = None) -> ParticipantExplanation:
@@ -203,8 +202,11 @@ class Workspace:
         requirement of the completion rule, met or not, with the records behind it."""
         day = as_date(as_of)
         cohort = self.cohort(cohort_id)
-        found = explain_participant(cohort, self.curricula[cohort.curriculum], participant_id, day)
-        return located(found, loader.header_lines_of(self.root, files_of(found)))
+        return explain_participant(cohort, self.curricula[cohort.curriculum], participant_id, day, self._header_lines)
+
+    def _header_lines(self, paths: Iterable[str]) -> dict[str, dict[tuple, int]]:
+        """The lines of the `[[...]]` headers of the workspace's files named (as they are now)."""
+        return loader.header_lines_of(self.root, paths)
 
     def actions(self, cohort_id: str, as_of: Union[dt.date, str, None] = None,
                 open_only: bool = False) -> FollowUp:
