@@ -99,7 +99,7 @@ def _records_table(lines: Sequence[tuple[Optional[str], Note]], unit: str, fmt: 
     headers = [*([lead] if lead else []), "record", "date", "kind", "what", "counted", "weight", "reason"]
     rows = [[*([label] if lead else []), where(n), n.date.isoformat() if n.date else EMPTY, n.kind, n.what,
              "yes" if n.counted else "no", weight_text(n, unit), _reason_text(n)] for label, n in lines]
-    return table(headers, rows, fmt, wide=(headers.index("what"),), width=36)
+    return table(headers, rows, fmt)
 
 
 def _records_csv(as_of: Any, lines: Sequence[tuple[Optional[str], Note]], lead: Optional[str]) -> str:
