@@ -100,28 +100,19 @@ def _array_name(row: str) -> Optional[str]:
 
 def header_lines(text: str) -> dict[Keys, int]:
     """The line of every `[[name]]` header of a top-level array of tables, by its keys
-    (("session", 2) is the third `[[session]]`): what `key_lines` gives of them, found by jumping
-    from one `[[` to the next when the text holds no multi-line string (which could hold a line
-    that looks like a header), by `key_lines` otherwise."""
+    (("session", 2) is the third `[[session]]`): what `key_lines` gives of them, looking only at
+    the lines holding `[[` when the text holds no multi-line string (which could hold a line that
+    looks like a header), by `key_lines` otherwise."""
     if '"""' in text or "'''" in text:
         return {keys: line for keys, line in key_lines(text).items() if len(keys) == 2 and isinstance(keys[1], int)}
+    rows = text.split("\n")  # TOML's newlines only, as the parser counts
     found: dict[str, list[int]] = {}  # each name's header lines, in order
-    rows: dict[str, Optional[str]] = {}  # a header's line as written, to its name (most repeat)
-    find, count, size = text.find, text.count, len(text)
-    line, at = 1, 0
-    pos = find("[[")
-    while pos != -1:
-        start = pos if pos == 0 or text[pos - 1] == "\n" else text.rfind("\n", 0, pos) + 1
-        end = find("\n", pos)
-        end = size if end < 0 else end
-        if pos == start or not text[start:pos].strip(" \t"):
-            row = text[start:end]
-            name = rows[row] if row in rows else rows.setdefault(row, _array_name(row))
-            if name is not None:
-                line += count("\n", at, start)
-                at = start
-                found.setdefault(name, []).append(line)
-        pos = find("[[", end)
+    names: dict[str, Optional[str]] = {}  # a header's line as written, to its name (most repeat)
+    for number in [n for n, row in enumerate(rows, start=1) if "[[" in row]:
+        row = rows[number - 1]
+        name = names[row] if row in names else names.setdefault(row, _array_name(row))
+        if name is not None:
+            found.setdefault(name, []).append(number)
     return {(name, n): number for name, numbers in found.items() for n, number in enumerate(numbers)}
 
 
