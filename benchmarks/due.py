@@ -16,12 +16,10 @@ timing is asserted anywhere.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import datetime as dt
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Optional
@@ -53,23 +51,7 @@ def measure(root: Path, repeat: int) -> dict:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--participants", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="keep the workspaces in this folder and reuse them next time")
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args(argv)
-    temporary = None if args.keep else tempfile.TemporaryDirectory(prefix="mentoring-bench-due-")
-    base = args.keep or Path(temporary.name)
-    base.mkdir(parents=True, exist_ok=True)
-    rows = []
-    try:
-        for participants in sorted(args.participants):
-            root, manifest, _ = run.workspace(base, participants, args.seed)
-            rows.append({"participants": participants, "sessions": manifest.get("sessions"), **measure(root, args.repeat)})
-    finally:
-        if temporary is not None:
-            temporary.cleanup()
+    rows = run.each_scale(__doc__, argv, measure, "mentoring-bench-due-")
     print("| participants | sessions | cohorts | items | report (s) | due (s) | due / report |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:

@@ -364,6 +364,31 @@ def workspace(base: Path, participants: int, seed: int) -> tuple[Path, dict[str,
     return root, generate.read_manifest(root) or {}, time.perf_counter() - started
 
 
+def each_scale(doc: str, argv: Optional[list[str]], measure: Callable[[Path, int], dict[str, Any]],
+               prefix: str) -> list[dict[str, Any]]:
+    """The options a benchmark beside this one shares (--participants, --repeat, --keep, --seed),
+    parsed, and for each scale in turn its workspace (generated, or reused from --keep) measured:
+    one row each, with its participants and sessions and what `measure(root, repeat)` gives."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--participants", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep the workspaces in this folder and reuse them next time")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    temporary = None if args.keep else tempfile.TemporaryDirectory(prefix=prefix)
+    base = args.keep or Path(temporary.name)
+    base.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for participants in sorted(args.participants):
+            root, manifest, _ = workspace(base, participants, args.seed)
+            rows.append({"participants": participants, "sessions": manifest.get("sessions"), **measure(root, args.repeat)})
+    finally:
+        if temporary is not None:
+            temporary.cleanup()
+    return rows
+
+
 # --- output -------------------------------------------------------------------------------------
 
 
