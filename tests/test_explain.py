@@ -519,3 +519,21 @@ def test_report_shows_the_pace_in_json_and_tables(minimal, workspace, run, monke
     header = run("report", "k1", "--as-of", "2015-03-11").stdout.splitlines()[0].split()
     assert header[header.index("actual") + 1] == "pace"
     assert "pace" not in run("report", "k1", "--as-of", "2015-03-31").stdout.splitlines()[0]
+
+
+def test_explain_refuses_a_cohort_with_errors_and_an_unknown_one(minimal, workspace, run, monkeypatch):
+    """A cohort with an error is not explained (its errors printed, exit 1); an unknown cohort is
+    a usage error naming the cohorts there are (exit 2)."""
+    log = """
+    [[session]]
+    date = 2015-03-02
+    mentor = "rina"
+    hours = 2
+    attended = ["p1"]
+    """
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(workspace({**minimal, LOG: toml(log)})))
+    broken = run("explain", "k1", "posts", "--as-of", "2015-03-31")
+    assert broken.exit_code == 1
+    assert f'{LOG}:5: error: session.attended: unknown participant "p1" (did you mean "p01"?)' in broken.stdout
+    unknown = run("explain", "k2", "posts", "--as-of", "2015-03-31")
+    assert unknown.exit_code == 2 and 'unknown cohort "k2"; cohorts: k1' in unknown.stderr
