@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Optional, Union
+from typing import Any, NamedTuple, Optional, Union
 
 import attrs
 
 from .errors import UsageError
 from .layout import cohort_path
-from .ledger import Entry, Ledger, Reason
+from .ledger import Ledger, Noted, Reason
 from .model import (
     Assessment,
     By,
@@ -58,9 +58,9 @@ from .progress import (
 Keys = tuple[Union[str, int], ...]
 
 
-@attrs.frozen
-class Note:
-    """One record a rule looked at, and what the engine decided about it."""
+class Note(NamedTuple):
+    """One record a rule looked at, and what the engine decided about it (a named tuple, made
+    quickly: an explanation holds one per record, often hundreds)."""
 
     record: Any
     """The record: a `Session`, an `Output`, an `Assessment`, a `Measurement` or a `Person`."""
@@ -267,9 +267,9 @@ def rule_text(result: Result, cur: Curriculum, target: Quantity) -> str:
 _KINDS = {Session: "session", Output: "output", Assessment: "assessment", Measurement: "measurement", Person: "person"}
 
 
-#: Reads the lines of the `[[...]]` headers of the files named: file, then keys, to line
-#: (`loader.header_lines_of` in a workspace).
-LinesOf = Callable[[Iterable[str]], dict[str, dict[Keys, int]]]
+#: Reads the lines of the `[[...]]` headers of the files named: for each file, each table name's
+#: header lines in order (`loader.header_lines_of` in a workspace).
+LinesOf = Callable[[Iterable[str]], dict[str, dict[str, list[int]]]]
 #: The record kinds of the logs, each with its table of `LogFile`.
 _TABLES = {"session": "sessions", "output": "outputs", "assessment": "assessments", "measurement": "measurements"}
 
@@ -310,31 +310,31 @@ def what_of(record: Any) -> str:
     return f"{record.id}: {record.name}"
 
 
-def _order(note: Note) -> tuple[dt.date, str, Any]:
-    """Notes by date (people, who have none, first), then file and place."""
-    return (getattr(note.record, "date", None) or dt.date.min, note.path, note.keys[1])
-
-
 class _Where:
     """Where the records of an explanation are: file and place from the cohort, and once every
     record is noted, the lines of their headers from those files (read once, when a reader is given)."""
 
     def __init__(self, cohort: Cohort, kinds: Iterable[str]):
         self.places = places(cohort, kinds)
-        self.lines: dict[str, dict[Keys, int]] = {}
+        self.lines: dict[str, dict[str, list[int]]] = {}
 
-    def read(self, lines_of: Optional[LinesOf], *entries: Iterable[Entry]) -> None:
+    def read(self, lines_of: Optional[LinesOf], *entries: Iterable[Noted]) -> None:
         """Read the lines of the files of these entries' records."""
         if lines_of is not None:
-            self.lines = lines_of({self.places[id(e.record)][0] for group in entries for e in group})
+            self.lines = lines_of({self.places[id(noted[0])][0] for group in entries for noted in group})
 
-    def notes(self, entries: Iterable[Entry]) -> tuple[Note, ...]:
-        """The ledger's entries as notes, by date, then file and place."""
-        notes, places, lines, none = [], self.places, self.lines, {}
+    def notes(self, entries: Iterable[Noted]) -> tuple[Note, ...]:
+        """The ledger's entries as notes, with the lines of their headers (None in a file not
+        read), by date, then file and place."""
+        notes, places, lines, never, none = [], self.places, self.lines, dt.date.min, {}
         for record, counted, weight, reason, detail in entries:
             path, keys = places[id(record)]
-            notes.append(Note(record, path, keys, counted, weight, reason, detail, lines.get(path, none).get(keys)))
-        return tuple(sorted(notes, key=_order))
+            numbers, n = lines.get(path, none).get(keys[0], ()), keys[1]
+            note = Note(record, path, keys, counted, weight, reason, detail, numbers[n] if n < len(numbers) else None)
+            # (date, file, place) is each note's order; no two records share the last two.
+            notes.append((getattr(record, "date", never), path, n, note))
+        notes.sort()
+        return tuple(note for *_, note in notes)
 
 
 # --- a result ----------------------------------------------------------------------------------
@@ -393,10 +393,11 @@ def explain(cohort: Cohort, cur: Curriculum, result_id: str, as_of: dt.date, by:
     facts = Facts(cohort, cur, as_of, Ledger())
     scopes = [(None, Scope(facts, facts.participants, whole=True, ledger=Ledger()))]
     if by is not None:
-        scopes += [(name, Scope(facts, people, ledger=Ledger())) for name, people in groups_of(facts.participants, By(by)).items()]
+        groups = groups_of(facts.participants, By(by))
+        scopes += [(name, Scope(facts, people, ledger=Ledger())) for name, people in groups.items()]
     kind, looked = _looked_at(result)
-    common = facts.ledger.entries(looked)
-    scored_ = [(name, *scored(facts, scope, result), common + scope.ledger.entries()) for name, scope in scopes]
+    common = facts.ledger.noted(looked)
+    scored_ = [(name, *scored(facts, scope, result), common + scope.ledger.noted()) for name, scope in scopes]
     where = _Where(cohort, [kind])
     where.read(lines_of, *(entries for *_, entries in scored_))
     whole, *groups = [_explained(facts, result, name, tally, figures, where.notes(entries))
@@ -426,7 +427,7 @@ def _single(assignments: Sequence[str] = (), attendance: Optional[Quantity] = No
     return Completion(assignments=tuple(assignments) or None, attendance=attendance, competencies=competencies or {})
 
 
-def _requirements(facts: Facts, person: Person, rule: Completion) -> Iterator[tuple[RequirementExplained, list[Entry]]]:
+def _requirements(facts: Facts, person: Person, rule: Completion) -> Iterator[tuple[RequirementExplained, list[Noted]]]:
     """Each requirement of a rule for one participant (its records yet to be noted), met or not
     by the engine's own test of a rule of that requirement alone, with the engine's decisions
     about the records behind it."""
@@ -453,13 +454,13 @@ def _requirements(facts: Facts, person: Person, rule: Completion) -> Iterator[tu
         best = max((o.status for o in states), key=lambda s: s.rank, default=None)
         yield (RequirementExplained("assignment", ref, assignment.title, assignment.min_status, best,
                                     met(_single([ref])), ()),
-               facts.ledger.entries(theirs) + scope.ledger.entries(theirs))
+               facts.ledger.noted(theirs) + scope.ledger.noted(theirs))
     if rule.attendance is not None:
         scope = Scope(facts, [person], ledger=Ledger())
         scope.attendance(scope.sessions())
         yield (RequirementExplained("attendance", "attendance", "", rule.attendance.value, attendance,
                                     met(_single(attendance=rule.attendance)), ()),
-               facts.ledger.entries(lambda record: isinstance(record, Session)) + scope.ledger.entries())
+               facts.ledger.noted(lambda record: isinstance(record, Session)) + scope.ledger.noted())
     competencies = {c.id: c for c in cur.competencies}
     for ref, least in rule.competencies.items():
         competency = competencies.get(ref)
@@ -468,9 +469,9 @@ def _requirements(facts: Facts, person: Person, rule: Completion) -> Iterator[tu
         def rated_of(record: Any, ref: str = ref) -> bool:
             return isinstance(record, Assessment) and record.participant == pid and record.competency == ref
 
-        entries = facts.ledger.entries(rated_of)
+        entries = facts.ledger.noted(rated_of)
         if rated is not None:
-            entries.append(Entry(rated, True, facts.levels[pid][ref]))
+            entries.append((rated, True, facts.levels[pid][ref], None, None))
         yield (RequirementExplained("competency", ref, competency.title if competency else ref,
                                     level_number(competency, least) if competency else None,
                                     facts.levels.get(pid, {}).get(ref), met(_single(competencies={ref: least})), (),
@@ -487,8 +488,9 @@ def explain_participant(cohort: Cohort, cur: Curriculum, person_id: str, as_of: 
     rule = cur.completion
     needs = list(_requirements(facts, person, rule))
     where = _Where(cohort, ("session", "output", "assessment", "person"))
-    where.read(lines_of, [Entry(person, False)], *(entries for _, entries in needs))
-    (entry,) = where.notes([Entry(person, False)])
+    himself = [(person, False, None, None, None)]
+    where.read(lines_of, himself, *(entries for _, entries in needs))
+    (entry,) = where.notes(himself)
     return ParticipantExplanation(
         cohort=cohort.id, participant=person.id, name=person.name, as_of=as_of,
         complete=facts.meets(person, rule, facts.attendance[person.id]),

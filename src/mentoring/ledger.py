@@ -76,6 +76,10 @@ class Entry(NamedTuple):
     """What the reason is about, when it names one thing: a requirement's id, a cadence period's start."""
 
 
+#: An entry's fields as a plain tuple: (record, counted, weight, reason, detail).
+Noted = tuple[Any, bool, Any, Optional[Reason], Optional[str]]
+
+
 class Ledger:
     """The decisions about records, noted as the engine makes them, by record (its identity).
 
@@ -83,26 +87,26 @@ class Ledger:
     looked at again)."""
 
     def __init__(self) -> None:
-        self._noted: dict[int, Entry] = {}
+        self._noted: dict[int, Noted] = {}
 
     def skip(self, record: Any, reason: Reason, detail: Optional[str] = None) -> None:
         """A record looked at and not counted, and why."""
         if id(record) not in self._noted:
-            self._noted[id(record)] = Entry(record, False, None, reason, detail)
+            self._noted[id(record)] = (record, False, None, reason, detail)
 
     def skip_all(self, records: Iterable[Any], reason: Reason) -> None:
         """Records looked at and not counted, all for one reason."""
         noted = self._noted
         for record in records:
             if id(record) not in noted:
-                noted[id(record)] = Entry(record, False, None, reason)
+                noted[id(record)] = (record, False, None, reason, None)
 
     def weigh(self, records: Sequence[Any], weights: Sequence[Any], detail: Optional[str] = None) -> None:
         """Records that counted, each with what it added to the figure."""
         noted = self._noted
         for record, weight in zip(records, weights):
             if id(record) not in noted:
-                noted[id(record)] = Entry(record, True, weight, None, detail)
+                noted[id(record)] = (record, True, weight, None, detail)
 
     def sieve(self, why: Callable[[Any], Refusal], of: Optional[Callable[[Any], Any]] = None) -> Callable[[Any], Refusal]:
         """A test that gives the reason a thing is left out (None when it is kept), made to note
@@ -118,10 +122,15 @@ class Ledger:
 
         return noted
 
+    def noted(self, about: Optional[Callable[[Any], bool]] = None) -> list[Noted]:
+        """The decisions noted, in the order they were made, each as the fields of an `Entry`
+        (a plain tuple, for the many an explanation reads), only those about the records that
+        `about` keeps when given."""
+        return [noted for noted in self._noted.values() if about is None or about(noted[0])]
+
     def entries(self, about: Optional[Callable[[Any], bool]] = None) -> list[Entry]:
-        """The decisions noted, in the order they were made (only those about the records that
-        `about` keeps, when given)."""
-        return [entry for entry in self._noted.values() if about is None or about(entry.record)]
+        """The decisions noted, as entries (see `noted`)."""
+        return [Entry._make(noted) for noted in self.noted(about)]
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries())

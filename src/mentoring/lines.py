@@ -98,22 +98,25 @@ def _array_name(row: str) -> Optional[str]:
     return names[0] if len(names) == 1 else None
 
 
-def header_lines(text: str) -> dict[Keys, int]:
-    """The line of every `[[name]]` header of a top-level array of tables, by its keys
-    (("session", 2) is the third `[[session]]`): what `key_lines` gives of them, looking only at
-    the lines holding `[[` when the text holds no multi-line string (which could hold a line that
-    looks like a header), by `key_lines` otherwise."""
+def header_lines(text: str) -> dict[str, list[int]]:
+    """The lines of the `[[name]]` headers of each top-level array of tables, by name, in order
+    (`["session"][2]` is the line of the third `[[session]]`): what `key_lines` gives of them,
+    looking only at the lines holding `[[` when the text holds no multi-line string (which could
+    hold a line that looks like a header), through `key_lines` otherwise."""
+    found: dict[str, list[int]] = {}
     if '"""' in text or "'''" in text:
-        return {keys: line for keys, line in key_lines(text).items() if len(keys) == 2 and isinstance(keys[1], int)}
+        for keys, number in sorted(key_lines(text).items(), key=lambda item: item[1]):
+            if len(keys) == 2 and isinstance(keys[1], int):
+                found.setdefault(str(keys[0]), []).append(number)
+        return found
     rows = text.split("\n")  # TOML's newlines only, as the parser counts
-    found: dict[str, list[int]] = {}  # each name's header lines, in order
     names: dict[str, Optional[str]] = {}  # a header's line as written, to its name (most repeat)
     for number in [n for n, row in enumerate(rows, start=1) if "[[" in row]:
         row = rows[number - 1]
         name = names[row] if row in names else names.setdefault(row, _array_name(row))
         if name is not None:
             found.setdefault(name, []).append(number)
-    return {(name, n): number for name, numbers in found.items() for n, number in enumerate(numbers)}
+    return found
 
 
 def find_line(lines: dict[Keys, int], keys: Keys) -> int:

@@ -397,9 +397,9 @@ def read_text(root: Path, rel: str) -> tuple[Optional[str], list[Problem]]:
     return (None, problems) if raw is None else decode(rel, raw)
 
 
-def header_lines_of(root: Path, paths: Iterable[str]) -> dict[str, dict[Keys, int]]:
-    """The line of each `[[...]]` header (by its keys, such as ("session", 2)) of each file
-    named, each file read once; a file that cannot be read gives none."""
+def header_lines_of(root: Path, paths: Iterable[str]) -> dict[str, dict[str, list[int]]]:
+    """The lines of the `[[...]]` headers of each file named (`lines.header_lines`: by table
+    name, in order), each file read once; a file that cannot be read gives none."""
     found = {}
     for rel in dict.fromkeys(paths):
         text, _ = read_text(root, rel)

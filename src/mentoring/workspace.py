@@ -204,7 +204,7 @@ class Workspace:
         cohort = self.cohort(cohort_id)
         return explain_participant(cohort, self.curricula[cohort.curriculum], participant_id, day, self._header_lines)
 
-    def _header_lines(self, paths: Iterable[str]) -> dict[str, dict[tuple, int]]:
+    def _header_lines(self, paths: Iterable[str]) -> dict[str, dict[str, list[int]]]:
         """The lines of the `[[...]]` headers of the workspace's files named (as they are now)."""
         return loader.header_lines_of(self.root, paths)
 
