@@ -119,6 +119,8 @@ class Language:
             return self.gettext(N_("yes") if item else N_("no"))
         if isinstance(item, (int, float)):
             return self.number(item)
+        if hasattr(item, "unit") and hasattr(item, "value"):  # a figure with its unit (render.tables.Amount)
+            return self.number(item.value, item.unit)
         return EMPTY if item is None else str(item)
 
     def number(self, value: Optional[float], unit: str = "count") -> str:

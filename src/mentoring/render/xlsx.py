@@ -81,12 +81,12 @@ def workbook(doc: Document, language: Language) -> bytes:
 
 
 def _write_sheet(sheet: Any, doc: Document, table: Table, title: str, language: Language, formats: _Formats) -> None:
-    """One table on its sheet, under the title, the as-of date and the summary."""
+    """One table on its sheet, under the title, the as-of date, the lines above the tables and the summary."""
     sheet.write_string(0, 0, title, formats.title)
     sheet.write_string(1, 0, capital(language.gettext("as of")), formats.label)
     sheet.write_datetime(1, 1, dt.datetime.combine(doc.as_of, dt.time()), formats.date)
     row = 2
-    for line in doc.summary:
+    for line in (*doc.lead, *doc.summary):
         sheet.write_string(row, 0, language.say(line))
         row += 1
     top = row + 1
