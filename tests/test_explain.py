@@ -15,6 +15,7 @@ import pytest
 
 import mentoring
 from mentoring.ledger import Reason
+from mentoring.render import render
 
 from conftest import CURRICULUM, toml
 
@@ -459,7 +460,7 @@ def test_explain_text_formats_name_each_record_at_its_line(minimal, workspace, r
     else:
         assert f"{LOG}:1 " in result.stdout and f"{LOG}:8 " in result.stdout
         assert "dated after as-of" in result.stdout
-        assert "2 records looked at: 1 counted; not counted: dated after as-of (1)." in result.stdout
+        assert "2 records looked at: 1 counted; not counted: dated after as-of (1)" in result.stdout
 
 
 # --- where the pace leads: projected -------------------------------------------------------------
@@ -537,3 +538,57 @@ def test_explain_refuses_a_cohort_with_errors_and_an_unknown_one(minimal, worksp
     assert f'{LOG}:5: error: session.attended: unknown participant "p1" (did you mean "p01"?)' in broken.stdout
     unknown = run("explain", "k2", "posts", "--as-of", "2015-03-31")
     assert unknown.exit_code == 2 and 'unknown cohort "k2"; cohorts: k1' in unknown.stderr
+
+
+# --- pages, workbooks, languages -----------------------------------------------------------------
+
+
+@pytest.fixture
+def attending(minimal, workspace):
+    """The workspace of ATTENDED (three sessions: 1 of 1, 1 of 2, 1 of 1 places) with the results above."""
+    files = {**minimal, "curricula/sosmed.toml": toml(CURRICULUM) + toml(MORE_RESULTS), LOG: toml(ATTENDED)}
+    return workspace(files)
+
+
+@pytest.mark.parametrize("view", ["explain", "explain_participant"])
+def test_explain_pages_in_indonesian_show_no_english_label(attending, view):
+    """In Indonesian an explanation's page leaves no label of the catalog in English where a reader
+    sees text (data such as ids, paths and titles are marked translate="no"); dates are Indonesian."""
+    from test_html import english_left, visible
+
+    ws = mentoring.open_workspace(attending, search=False)
+    found = ws.explain("k1", "attendance", "2015-03-31") if view == "explain" else \
+        ws.explain_participant("k1", "p02", "2015-03-31")
+    page = render(view, found, "html", "id")
+    text = visible(page)
+    assert english_left(text) == []
+    assert "31 Maret 2015" in text and "2015-03-31" not in text
+    assert english_left(visible(render(view, found, "html", "en"))) != []  # the check can fail
+
+
+def test_explain_table_in_indonesian(attending, run, monkeypatch):
+    """`--lang id` says the figure, the rule, the records and the reasons in Indonesian: 3 of 4
+    places (75%, "75,0%"), missed on its due date, the 9 March session 1 of 2."""
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(attending))
+    out = run("explain", "k1", "attendance", "--as-of", "2015-03-31", "--lang", "id").stdout
+    assert "k1 per tanggal 31 Maret 2015: 75,0% (3 dari 4), target 80,0%: tidak tercapai" in out
+    assert "Aturan: dari sesi yang diadakan:" in out
+    assert "1 dari 2" in out and "3 catatan diperiksa: 3 dihitung" in out
+
+
+def test_explain_workbook_holds_the_records_of_the_json(attending, run, monkeypatch, tmp_path):
+    """`--output FILE.xlsx` writes the records as the JSON has them, places attended and expected as
+    two number columns (1 of 1, 1 of 2, 1 of 1)."""
+    import openpyxl
+
+    monkeypatch.setenv("MENTORING_WORKSPACE", str(attending))
+    target = tmp_path / "explain.xlsx"
+    assert run("explain", "k1", "attendance", "--as-of", "2015-03-31", "--output", str(target)).exit_code == 0
+    data = json.loads(run("explain", "k1", "attendance", "--as-of", "2015-03-31", "--format", "json").stdout)
+    sheet = openpyxl.load_workbook(target)["Records looked at"]
+    rows = list(sheet.iter_rows(values_only=True))
+    top = next(n for n, row in enumerate(rows) if row[0] == "Record")
+    header, body = rows[top], rows[top + 1:]
+    places = [(row[header.index("Attended")], row[header.index("Places expected")]) for row in body]
+    assert places == [(r["weight"]["attended"], r["weight"]["expected"]) for r in data["records"]] == [(1, 1), (1, 2), (1, 1)]
+    assert [row[0] for row in body] == [f"{r['path']}:{r['line']}" for r in data["records"]]

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, Optional, Union
 import attrs
 
 from .errors import UsageError
+from .i18n import N_, Message
 from .layout import cohort_path
 from .ledger import Ledger, Noted, Reason
 from .model import (
@@ -41,6 +42,7 @@ from .model import (
 )
 from .problems import did_you_mean
 from .progress import (
+    About,
     Criteria,
     Facts,
     ResultFigures,
@@ -50,6 +52,7 @@ from .progress import (
     due_of,
     groups_of,
     period_start,
+    about_of,
     scored,
     tally_of,
     target_of,
@@ -149,14 +152,16 @@ class Explanation:
     """The measure's name."""
     as_of: dt.date
     """The date the figure is as of."""
-    rule: str
-    """The rule, in words."""
+    rule: Message
+    """The rule, in words (`rule.english()` in English)."""
     whole: Explained
     """The figure over the whole cohort."""
     by: Optional[By] = None
     """The participants' field the groups are by."""
     groups: tuple[Explained, ...] = ()
     """Each group's figure and records, when a break-down is asked for."""
+    about: Optional[About] = None
+    """What the cohort is, for a page's header."""
 
 
 @attrs.frozen
@@ -197,7 +202,7 @@ class ParticipantExplanation:
     """The date it is as of."""
     complete: bool
     """Whether they meet the completion rule."""
-    rule: str
+    rule: Message
     """The completion rule, in words."""
     requirements: tuple[RequirementExplained, ...]
     """Each requirement of the rule, in its order: assignments, attendance, competencies."""
@@ -207,64 +212,97 @@ class ParticipantExplanation:
     """Its place among the entries."""
     line: Optional[int] = None
     """Its line, once the file is read."""
+    about: Optional[About] = None
+    """What the cohort is, for a page's header."""
 
 
 # --- the rule in words -------------------------------------------------------------------------
 
 
-def _ids(ids: Iterable[str], joiner: str = "or") -> str:
-    ids = list(ids)
-    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} {joiner} {ids[-1]}"
+def _status(status: Optional[Status]) -> Message:
+    """A status word, to be translated where it is shown."""
+    return Message((status or Status.ACCEPTED).value)
 
 
-def completion_text(rule: Completion, cur: Curriculum) -> str:
+def completion_text(rule: Completion, cur: Curriculum) -> Message:
     """A completion rule (or a result's criteria) in words."""
-    parts = []
+    parts: list[Message] = []
     named = Criteria(rule, cur).named
     if named:
-        parts.append(f"assignment{'s' if len(named) > 1 else ''} {_ids(named, 'and')} done")
+        parts.append(Message(N_("assignments {ids} done"), {"ids": list(named)}))
     if rule.attendance is not None:
-        parts.append(f"attendance at least {rule.attendance}")
+        parts.append(Message(N_("attendance at least {percent}"), {"percent": str(rule.attendance)}))
     competencies = {c.id: c for c in cur.competencies}
     for ref, least in rule.competencies.items():
         level = level_number(competencies[ref], least) if ref in competencies else None
         name = competencies[ref].levels[level] if level is not None else str(least)
-        parts.append(f"{ref} at least level {level if level is not None else least} ({name})")
-    return "; ".join(parts) or "nothing"
+        parts.append(Message(N_("{competency} at least level {level} ({name})"),
+                             {"competency": ref, "level": level if level is not None else str(least), "name": Message(name)}))
+    if not parts:
+        return Message(N_("nothing"))
+    said = parts[0]
+    for part in parts[1:]:  # "; " between the requirements, as lists inside them take ", "
+        said = Message(N_("{first}; {then}"), {"first": said, "then": part})
+    return said
 
 
-def rule_text(result: Result, cur: Curriculum, target: Quantity) -> str:
+#: A result's rule in words, by measure, without and with the modules (sessions) or kinds (outputs,
+#: cadence) it names (cadence: singular and plural, by the outputs a period needs); outputs also
+#: with an assignment.
+_RULES = {
+    (Measure.SESSIONS, False): N_("the sessions held, counted"),
+    (Measure.SESSIONS, True): N_("the sessions held of the modules {modules}, counted"),
+    (Measure.HOURS, False): N_("the hours of the sessions held, added up"),
+    (Measure.HOURS, True): N_("the hours of the sessions held of the modules {modules}, added up"),
+    (Measure.ATTENDANCE, False): N_("over the sessions held: the places of expected participants who attended, "
+                                    "divided by all the places of expected participants"),
+    (Measure.ATTENDANCE, True): N_("over the sessions held of the modules {modules}: the places of expected "
+                                   "participants who attended, divided by all the places of expected participants"),
+    (Measure.OUTPUTS, False): N_("the outputs whose status is at least {status}, counted"),
+    (Measure.OUTPUTS, True): N_("the outputs of kind {kinds} whose status is at least {status}, counted"),
+    (Measure.CADENCE, False): (N_("the closed periods of {days} days from day {from_day} that hold at least {n} output "
+                                  "whose status is at least {status}, divided by all the closed periods"),
+                               N_("the closed periods of {days} days from day {from_day} that hold at least {n} outputs "
+                                  "whose status is at least {status}, divided by all the closed periods")),
+    (Measure.CADENCE, True): (N_("the closed periods of {days} days from day {from_day} that hold at least {n} output of "
+                                 "kind {kinds} whose status is at least {status}, divided by all the closed periods"),
+                              N_("the closed periods of {days} days from day {from_day} that hold at least {n} outputs of "
+                                 "kind {kinds} whose status is at least {status}, divided by all the closed periods")),
+    (Measure.REPORTED, False): N_("the latest measurement logged for this result"),
+}
+#: A participants result's rule: whose rule (the completion rule, or the result's criteria) and
+#: whether it is a count or a share.
+_PARTICIPANT_RULES = {
+    (False, False): N_("the participants who meet the completion rule ({rule}), counted"),
+    (False, True): N_("the participants who meet the completion rule ({rule}), divided by all the participants"),
+    (True, False): N_("the participants who meet the result's criteria ({rule}), counted"),
+    (True, True): N_("the participants who meet the result's criteria ({rule}), divided by all the participants"),
+}
+
+
+def rule_text(result: Result, cur: Curriculum, target: Quantity) -> Message:
     """How a result's actual is reached, in words."""
     measure = result.measure
-    modules = f" of module {_ids(result.modules)}" if result.modules else ""
-    status = (result.min_status or Status.ACCEPTED).value
-    kinds = f" of kind {_ids(result.kinds)}" if result.kinds else ""
-    if measure is Measure.SESSIONS:
-        return f"the sessions held{modules}, counted"
-    if measure is Measure.HOURS:
-        return f"the hours of the sessions held{modules}, added up"
-    if measure is Measure.ATTENDANCE:
-        return (f"over the sessions held{modules}: the places of expected participants who attended, "
-                "divided by all the places of expected participants")
-    if measure is Measure.OUTPUTS:
-        assignment = f" for assignment {result.assignment}" if result.assignment else ""
-        return f"the outputs{kinds}{assignment} whose status is at least {status}, counted"
-    if measure is Measure.CADENCE:
-        need = result.per_period or 1
-        return (f"the closed periods of {result.every_days} days from day {result.from_day or 0} that hold at "
-                f"least {need} output{'s' if need > 1 else ''}{kinds} whose status is at least {status}, "
-                "divided by all the closed periods")
     if measure is Measure.PARTICIPANTS:
-        whose = "the result's criteria" if result.criteria is not None else "the completion rule"
         rule = completion_text(result.criteria or cur.completion, cur)
-        share = ", divided by all the participants" if target.percent else ", counted"
-        return f"the participants who meet {whose} ({rule}){share}"
-    return "the latest measurement logged for this result"
+        return Message(_PARTICIPANT_RULES[result.criteria is not None, target.percent], {"rule": rule})
+    values = {"modules": list(result.modules or ()), "kinds": list(result.kinds or ()), "status": _status(result.min_status),
+              "days": result.every_days, "from_day": result.from_day or 0, "n": result.per_period or 1}
+    text = _RULES[measure, bool(result.modules or result.kinds)]
+    if isinstance(text, tuple):  # cadence: one output a period, or more
+        return Message(text[0], values, text[1])
+    if measure is Measure.OUTPUTS and result.assignment is not None:
+        values["assignment"] = result.assignment
+        text = (N_("the outputs of kind {kinds} for assignment {assignment} whose status is at least {status}, counted")
+                if result.kinds else
+                N_("the outputs for assignment {assignment} whose status is at least {status}, counted"))
+    return Message(text, values)
 
 
 # --- where each record is ----------------------------------------------------------------------
 
-_KINDS = {Session: "session", Output: "output", Assessment: "assessment", Measurement: "measurement", Person: "person"}
+_KINDS = {Session: N_("session"), Output: N_("output"), Assessment: N_("assessment"), Measurement: N_("measurement"),
+          Person: N_("person")}
 
 
 #: Reads the lines of the `[[...]]` headers of the files named: for each file, each table name's
@@ -292,22 +330,28 @@ def places(cohort: Cohort, kinds: Iterable[str] = (*_TABLES, "person")) -> dict[
     return found
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def what_of(record: Any) -> str:
-    """A few words saying which record it is."""
+def what_of(record: Any) -> Message:
+    """A few words saying which record it is: a session's mentor, hours and modules; an output's
+    maker, title and status as of this record; an assessment; a measurement's value; a person."""
     if isinstance(record, Session):
-        modules = f", {', '.join(record.modules)}" if record.modules else ""
-        return f"{record.mentor}, {_number(record.hours)} h{modules}"
+        if record.modules:
+            return Message(N_("{mentor}, {hours} hours, {modules}"),
+                           {"mentor": record.mentor, "hours": record.hours, "modules": list(record.modules)})
+        return Message(N_("{mentor}, {hours} hours"), {"mentor": record.mentor, "hours": record.hours})
     if isinstance(record, Output):
-        return f"{record.participant}: {record.title} ({record.status.value})"
+        return Message(N_("{participant}: {title} ({status})"),
+                       {"participant": record.participant, "title": record.title, "status": _status(record.status)})
     if isinstance(record, Assessment):
-        return f"{record.participant}, {record.competency} {record.level} by {record.by}"
+        values = {"participant": record.participant, "competency": record.competency, "level": str(record.level),
+                  "by": record.by}
+        if record.by == "self":
+            return Message(N_("{participant}, {competency} level {level}, self-assessed"), values)
+        return Message(N_("{participant}, {competency} level {level} by {by}"), values)
     if isinstance(record, Measurement):
-        return f"{_number(record.value)}" + (f" ({record.source})" if record.source else "")
-    return f"{record.id}: {record.name}"
+        if record.source:
+            return Message(N_("{value} ({source})"), {"value": record.value, "source": record.source})
+        return Message(N_("{value}"), {"value": record.value})
+    return Message(N_("{id}: {name}"), {"id": record.id, "name": record.name})
 
 
 class _Where:
@@ -404,7 +448,7 @@ def explain(cohort: Cohort, cur: Curriculum, result_id: str, as_of: dt.date, by:
                       for name, tally, figures, entries in scored_]
     return Explanation(cohort.id, result.id, result.statement, result.measure.value, as_of,
                        rule_text(result, cur, target_of(cohort, result)), whole, By(by) if by is not None else None,
-                       tuple(groups))
+                       tuple(groups), about_of(cohort, cur))
 
 
 # --- a participant -----------------------------------------------------------------------------
@@ -421,62 +465,41 @@ def find_participant(cohort: Cohort, person_id: str) -> Person:
     raise UsageError(f'unknown participant "{person_id}" in cohort "{cohort.id}"{did_you_mean(person_id, ids)}')
 
 
-def _single(assignments: Sequence[str] = (), attendance: Optional[Quantity] = None,
-            competencies: Optional[dict] = None) -> Completion:
-    """A rule of one requirement, so that the engine's own test says whether it is met."""
-    return Completion(assignments=tuple(assignments) or None, attendance=attendance, competencies=competencies or {})
-
-
 def _requirements(facts: Facts, person: Person, rule: Completion) -> Iterator[tuple[RequirementExplained, list[Noted]]]:
-    """Each requirement of a rule for one participant (its records yet to be noted), met or not
-    by the engine's own test of a rule of that requirement alone, with the engine's decisions
-    about the records behind it."""
+    """Each requirement of a rule for one participant (its records yet to be noted): what it needs,
+    where they stand and whether that meets it, by the engine's own tests (`Criteria.reached`, as
+    the participants' figures have them), with the engine's decisions about the records behind it."""
     cur, pid = facts.cur, person.id
-    attendance = facts.attendance[pid]
-
-    def met(single: Completion) -> bool:
-        return Criteria(single, cur).met(pid, facts.best, facts.levels, attendance)
-
+    criteria = Criteria(rule, cur)
+    reached = criteria.reached(pid, facts.best_status, facts.levels, facts.attendance[pid])
     assignments = {a.id: a for a in cur.assignments}
-    for ref in Criteria(rule, cur).named:
-        assignment = assignments[ref]  # a rule naming an unknown assignment is an error: no figures
-        # The assignment read as an outputs result of one participant: the engine notes each of
-        # their outputs for it, counted when its status is at least the assignment's min_status.
-        scope = Scope(facts, [person], ledger=Ledger())
-        alone = Result(id=ref, statement=assignment.title, measure=Measure.OUTPUTS, target=Quantity(1),
-                       assignment=ref, min_status=assignment.min_status)
-        tally_of(facts, scope, alone, False, facts.as_of)
-
-        def theirs(record: Any, ref: str = ref) -> bool:
-            return isinstance(record, Output) and record.participant == pid and record.assignment == ref
-
-        states = [o for o in facts.outputs if o.participant == pid and o.assignment == ref]
-        best = max((o.status for o in states), key=lambda s: s.rank, default=None)
-        yield (RequirementExplained("assignment", ref, assignment.title, assignment.min_status, best,
-                                    met(_single([ref])), ()),
-               facts.ledger.noted(theirs) + scope.ledger.noted(theirs))
-    if rule.attendance is not None:
-        scope = Scope(facts, [person], ledger=Ledger())
-        scope.attendance(scope.sessions())
-        yield (RequirementExplained("attendance", "attendance", "", rule.attendance.value, attendance,
-                                    met(_single(attendance=rule.attendance)), ()),
-               facts.ledger.noted(lambda record: isinstance(record, Session)) + scope.ledger.noted())
     competencies = {c.id: c for c in cur.competencies}
-    for ref, least in rule.competencies.items():
-        competency = competencies.get(ref)
-        rated = facts.rated.get((pid, ref))
+    for need, where in zip(criteria.requirements, reached):
+        scope = Scope(facts, [person], ledger=Ledger())
+        if need.kind == "assignment":
+            # The assignment read as an outputs result of one participant: the engine notes each of
+            # their outputs for it, counted when its status is at least the assignment's min_status.
+            alone = Result(id=need.id, statement=need.title, measure=Measure.OUTPUTS, target=Quantity(1),
+                           assignment=need.id, min_status=assignments[need.id].min_status)
+            tally_of(facts, scope, alone, False, facts.as_of)
 
-        def rated_of(record: Any, ref: str = ref) -> bool:
-            return isinstance(record, Assessment) and record.participant == pid and record.competency == ref
+            def theirs(record: Any, ref: str = need.id) -> bool:
+                return isinstance(record, Output) and record.participant == pid and record.assignment == ref
 
-        entries = facts.ledger.noted(rated_of)
-        if rated is not None:
-            entries.append((rated, True, facts.levels[pid][ref], None, None))
-        yield (RequirementExplained("competency", ref, competency.title if competency else ref,
-                                    level_number(competency, least) if competency else None,
-                                    facts.levels.get(pid, {}).get(ref), met(_single(competencies={ref: least})), (),
-                                    competency.levels if competency else ()),
-               entries)
+            entries = facts.ledger.noted(theirs) + scope.ledger.noted(theirs)
+        elif need.kind == "attendance":
+            scope.attendance(scope.sessions())
+            entries = facts.ledger.noted(lambda record: isinstance(record, Session)) + scope.ledger.noted()
+        else:
+            def rated_of(record: Any, ref: str = need.id) -> bool:
+                return isinstance(record, Assessment) and record.participant == pid and record.competency == ref
+
+            entries = facts.ledger.noted(rated_of)
+            rated = facts.rated.get((pid, need.id))
+            if rated is not None:
+                entries.append((rated, True, facts.levels[pid][need.id], None, None))
+        scale = competencies[need.id].levels if need.kind == "competency" and need.id in competencies else ()
+        yield RequirementExplained(need.kind, need.id, need.title, need.needed, where.reached, where.met, (), scale), entries
 
 
 def explain_participant(cohort: Cohort, cur: Curriculum, person_id: str, as_of: dt.date,
@@ -496,5 +519,5 @@ def explain_participant(cohort: Cohort, cur: Curriculum, person_id: str, as_of: 
         complete=facts.meets(person, rule, facts.attendance[person.id]),
         rule=completion_text(rule, cur),
         requirements=tuple(attrs.evolve(need, records=where.notes(entries)) for need, entries in needs),
-        path=entry.path, keys=entry.keys, line=entry.line,
+        path=entry.path, keys=entry.keys, line=entry.line, about=about_of(cohort, cur),
     )

@@ -16,43 +16,44 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, Optional, Union
 
 
+from .i18n import N_
 from .model import Word
 
 
 class Reason(Word):
     """Why a record does not count towards a figure (docs/reports.md, "Where does this number come from?")."""
 
-    AFTER = "dated after as-of"
+    AFTER = N_("dated after as-of")
     """The record is dated after the date the figure is as of."""
-    OUTSIDE_MODULES = "outside the modules"
+    OUTSIDE_MODULES = N_("outside the modules")
     """A session of none of the modules the result names."""
-    NOT_EXPECTED = "not expected"
+    NOT_EXPECTED = N_("not expected")
     """A session that expected no one the figure is about (a group, one participant)."""
-    OTHER_KIND = "another kind"
+    OTHER_KIND = N_("another kind")
     """An output of a kind the result does not name."""
-    OTHER_ASSIGNMENT = "another assignment"
+    OTHER_ASSIGNMENT = N_("another assignment")
     """An output for another assignment than the one the result names (or for none)."""
-    OUTSIDE_GROUP = "made outside the group"
+    OUTSIDE_GROUP = N_("made outside the group")
     """An output made by a participant outside the group explained."""
-    BELOW_MIN_STATUS = "status below min_status"
+    BELOW_MIN_STATUS = N_("status below min_status")
     """The record that gives the output's status gives one below the least that counts."""
-    SUPERSEDED = "superseded by a later record of the same output"
+    SUPERSEDED = N_("superseded by a later record of the same output")
     """A later record (as of the date) of the same output gives its status."""
-    NO_CLOSED_PERIOD = "in no closed period"
+    NO_CLOSED_PERIOD = N_("in no closed period")
     """An output dated in no cadence period that has closed (before the first, or in one still open)."""
-    LATER_MEASUREMENT = "a later measurement supersedes it"
+    LATER_MEASUREMENT = N_("a later measurement supersedes it")
     """A later measurement of the same result gives its value."""
-    WHOLE_COHORT = "a measurement is of the whole cohort"
+    WHOLE_COHORT = N_("a measurement is of the whole cohort")
     """A group has no share of a measurement."""
-    ASSIGNMENT_NOT_DONE = "assignment not done"
+    ASSIGNMENT_NOT_DONE = N_("assignment not done")
     """A participant's best output for an assignment the rule names is below its min_status, or missing."""
-    ATTENDANCE_BELOW = "attendance below the least"
+    ATTENDANCE_BELOW = N_("attendance below the least")
     """A participant's attendance is below the rule's least attendance, or empty."""
-    LEVEL_BELOW = "competency below the level"
+    LEVEL_BELOW = N_("competency below the level")
     """A participant's mentor-assessed level of a competency the rule names is below the least, or missing."""
-    LATER_ASSESSMENT = "a later assessment supersedes it"
+    LATER_ASSESSMENT = N_("a later assessment supersedes it")
     """A later assessment (not by "self") of the same competency gives the level."""
-    SELF_ASSESSED = "a self-assessment"
+    SELF_ASSESSED = N_("a self-assessment")
     """Self-assessments are reported beside the level, never counted."""
 
 

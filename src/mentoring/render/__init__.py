@@ -45,6 +45,8 @@ VIEWS = {
     "actions": ("actions", "actions_json", "actions_csv", None),
     "reflect": ("reflect", "reflect_json", "reflect_csv", "reflect_text"),
     "due": ("due", "due_json", "due_csv", None),
+    "explain": ("explain", "explain_json", "explain_csv", None),
+    "explain_participant": ("explain_participant", "explain_participant_json", "explain_participant_csv", None),
 }
 
 
@@ -59,7 +61,7 @@ def render(view: str, figures: Any, fmt: Union[Format, str], lang: object = "en"
 
     `figures` is what the view is made from (`Progress` for `report` and `participants`,
     `Overview` for `cohorts`, `Programme` for `rollup`, `FollowUp` for `actions`, `Reflection` for `reflect`, `DueList` for
-    `due`); `lang` is `en` or `id` (JSON and CSV stay English); `colour`
+    `due`, `Explanation` for `explain`, `ParticipantExplanation` for `explain_participant`); `lang` is `en` or `id` (JSON and CSV stay English); `colour`
     colours the statuses of a terminal table.
     """
     from ..errors import UsageError, enum_value

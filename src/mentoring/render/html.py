@@ -41,7 +41,7 @@ def environment() -> jinja2.Environment:
 
 
 #: Views drawn by another view's page (a programme's results are drawn as a cohort's are).
-SHARED_PAGES = {"rollup": "report"}
+SHARED_PAGES = {"rollup": "report", "explain_participant": "explain"}
 
 
 def body_template(view: str) -> str:

@@ -21,7 +21,7 @@ import attrs
 from ..actions import ActionState, DueKind, DueList, FollowUp, Reflection
 from ..i18n import N_, Message
 from ..model import ActionStatus, ResultStatus, Word
-from ..progress import About, Overview, Progress, ResultFigures
+from ..progress import About, Overview, Progress, ResultFigures, Tally
 from ..rollup import Programme
 
 
@@ -154,6 +154,8 @@ class Document:
     """Its tables, in order."""
     summary: tuple[Message, ...] = ()
     """Lines under the tables (not in CSV)."""
+    lead: tuple[Message, ...] = ()
+    """Lines above the tables (not in CSV): what the tables are about, when a title does not say it."""
     about: Optional[About] = None
     """The cohort it is about, for a header (None when it is about several)."""
     csv: int = 0
@@ -536,3 +538,155 @@ def due(listing: DueList) -> Document:
                    N_("{n} items ({counted}) as of {as_of} in {looked}; {rules}."))
     return Document("due", N_("what is due"), listing.as_of, (Table("due", N_("what is due"), columns, rows),), (line,),
                     figures=listing)
+
+
+# --- where a figure comes from -------------------------------------------------------------------
+
+
+def _place(note: Any) -> str:
+    """`path:line`, as a problem names a place."""
+    return f"{note.path}:{note.line}" if note.line is not None else note.path
+
+
+def _reason(note: Any) -> Any:
+    """Why a record did not count (and what the reason is about); for a counted cadence output,
+    the period it counted in."""
+    if note.reason is None:
+        return Message(N_("in the period from {start}"), {"start": dt.date.fromisoformat(note.detail)}) if note.detail else None
+    return Message(N_("{reason}: {detail}"), {"reason": note.reason, "detail": note.detail}) if note.detail else note.reason
+
+
+def _weight(note: Any, unit: str, split: bool) -> Any:
+    """What a counted record added: a session's places attended of expected (an `Of`, for a
+    column that splits them; else in words), else a number (in the result's unit, but a count for
+    a percentage)."""
+    if not note.counted:
+        return None
+    if isinstance(note.weight, Tally):
+        done, total = int(note.weight.part), int(note.weight.whole)
+        return Of(done, total) if split else Message(N_("{done} of {total}"), {"done": done, "total": total})
+    return Amount(note.weight, "count" if unit == "percent" else unit)
+
+
+_RECORD_COLUMNS = (
+    Column("record", N_("record")),
+    Column("date", N_("date"), Kind.DATE),
+    Column("kind", N_("kind"), Kind.WORD),
+    Column("what", N_("what"), Kind.MESSAGE),
+    Column("counted", N_("counted"), Kind.YESNO),
+)
+
+
+def _records_table(lead: Optional[Column], lines: Sequence[tuple[Any, Any]], weight: Column, unit: str) -> Table:
+    """Every record looked at, one a row (with what it is about in a first column, when given)."""
+    columns = (*((lead,) if lead else ()), *_RECORD_COLUMNS, weight, Column("reason", N_("reason"), Kind.WORD))
+    split = weight.kind is Kind.OF
+    rows = tuple((*((label,) if lead else ()), _place(n), n.date, n.kind, n.what, n.counted, _weight(n, unit, split),
+                  _reason(n)) for label, n in lines)
+    return Table("records", N_("records looked at"), columns, rows)
+
+
+def tally_line(records: Sequence[Any]) -> Message:
+    """`14 records looked at: 12 counted; not counted: dated after as-of (1), outside the modules (1)`."""
+    counted = sum(1 for n in records if n.counted)
+    reasons = Counter(n.reason for n in records if n.reason is not None)
+    looked = Message(N_("{n} record looked at: {counted} counted"), {"n": len(records), "counted": counted},
+                     N_("{n} records looked at: {counted} counted"))
+    if not reasons:
+        return looked
+    return Message(N_("{looked}; not counted: {reasons}"), {"looked": looked, "reasons": [
+        Message(N_("{reason} ({n})"), {"reason": reason, "n": n}) for reason, n in reasons.items()]})
+
+
+def figure_line(part: Any) -> Message:
+    """`88.2% (60 of 68), target 80.0%: met`; a group's count has no target."""
+    r = part.figures
+    values = {"actual": Amount(r.actual, r.unit), "numerator": part.numerator, "denominator": part.denominator,
+              "target": Amount(r.target, r.unit), "status": r.status}
+    if part.numerator is None:
+        text = N_("{actual}, target {target}: {status}") if r.target is not None else N_("{actual}")
+    else:
+        text = (N_("{actual} ({numerator} of {denominator}), target {target}: {status}") if r.target is not None
+                else N_("{actual} ({numerator} of {denominator})"))
+    return Message(text, values)
+
+
+def explain(found: Any) -> Document:
+    """`mentoring explain COHORT RESULT`: the figure and the rule above; the figure of each group
+    (with `--by`), the closed periods (cadence) and every record the rule looked at, counted or not
+    and why; then how many records counted."""
+    whole = found.whole
+    by = Column("group", _BY[found.by.value]) if found.by is not None else None
+    parts = found.groups if by else (whole,)
+    unit = whole.figures.unit
+    tables = []
+    if by:
+        columns = (by, Column("actual", N_("actual"), Kind.NUMBER), Column("numerator", N_("numerator"), Kind.NUMBER),
+                   Column("denominator", N_("denominator"), Kind.NUMBER), Column("status", N_("status"), Kind.STATUS))
+        tables.append(Table("groups", N_("the figure by group"), columns, tuple(
+            (name, Amount(p.actual, unit), p.numerator, p.denominator, p.figures.status)
+            for name, p in [(Message(ALL), whole), *[(group_cell(g.group, found.by.value), g) for g in found.groups]])))
+    if whole.periods:
+        columns = (Column("from", N_("from"), Kind.DATE), Column("to", N_("to"), Kind.DATE),
+                   Column("outputs", N_("outputs"), Kind.NUMBER), Column("enough", N_("enough"), Kind.YESNO))
+        tables.append(Table("periods", N_("closed periods"), columns,
+                            tuple((p.start, p.end, p.outputs, p.enough) for p in whole.periods)))
+    weight = Column("weight", N_("weight"), Kind.OF, parts=(("attended", N_("attended")), ("expected", N_("places expected")))) \
+        if found.measure == "attendance" else Column("weight", N_("weight"), Kind.NUMBER)
+    lines = [(group_cell(p.group, found.by.value) if by else None, n) for p in parts for n in p.records]
+    tables.append(_records_table(by, lines, weight, unit))
+    lead = (Message(N_("{result}: {statement}"), {"result": found.result, "statement": found.statement}),
+            Message(N_("{cohort} as of {as_of}: {figure}"), {"cohort": found.cohort, "as_of": found.as_of,
+                                                                 "figure": figure_line(whole)}),
+            Message(N_("Rule: {rule}."), {"rule": found.rule}))
+    summary = tuple(Message(N_("{group}: {tally}"), {"group": group_cell(p.group, found.by.value), "tally": tally_line(p.records)})
+                    for p in parts) if by else (tally_line(whole.records),)
+    return Document("explain", N_("where a figure comes from"), found.as_of, tuple(tables), summary,
+                    about=found.about, figures=found, lead=lead)
+
+
+#: The kinds of requirement, marked for the catalog.
+_REQUIREMENTS = (N_("assignment"), N_("attendance"), N_("competency"))
+
+
+def _requirement(need: Any) -> Message:
+    """`assignment first-post`, `attendance`, `competency website`."""
+    if need.kind == "attendance":
+        return Message(N_("attendance"))
+    return Message(N_("{kind} {id}"), {"kind": Message(need.kind), "id": need.id})
+
+
+def _needed(need: Any, value: Any) -> Optional[Message]:
+    """A requirement's needed or reached value in words: a status word, a percentage, a level
+    with its name (the default scale's names translated)."""
+    if value is None:
+        return None
+    if need.kind == "attendance":
+        return Message(N_("{percent}"), {"percent": Amount(value, "percent")})
+    if need.kind == "competency":
+        if not 0 <= value < len(need.scale):
+            return Message(N_("{level}"), {"level": value})
+        return Message(N_("{level} ({name})"), {"level": value, "name": Message(need.scale[value])})
+    return Message(value.value)
+
+
+def explain_participant(found: Any) -> Document:
+    """`mentoring explain COHORT --participant ID`: each requirement of the completion rule, what
+    it needs, what the participant reached and whether that meets it; then the records behind each."""
+    columns = (Column("requirement", N_("requirement"), Kind.MESSAGE), Column("needed", N_("needed"), Kind.MESSAGE),
+               Column("reached", N_("reached"), Kind.MESSAGE), Column("met", N_("met"), Kind.YESNO))
+    needs = Table("requirements", N_("requirements"), columns, tuple(
+        (_requirement(r), _needed(r, r.needed), _needed(r, r.reached), r.met) for r in found.requirements))
+    lines = [(_requirement(r), n) for r in found.requirements for n in r.records]
+    # An output adds 1, a session its places attended of expected, an assessment its level.
+    records = _records_table(Column("requirement", N_("requirement"), Kind.MESSAGE), lines,
+                             Column("weight", N_("weight"), Kind.NUMBER), "count")
+    lead = (Message(N_("{participant} ({name}, {place}) of {cohort} as of {as_of}: complete {complete}"), {
+                "participant": found.participant, "name": found.name, "place": f"{found.path}:{found.line}",
+                "cohort": found.cohort, "as_of": found.as_of, "complete": found.complete}),
+            Message(N_("Rule: {rule}."), {"rule": found.rule}))
+    met = sum(1 for r in found.requirements if r.met)
+    summary = (Message(N_("{met} of {n} requirement met"), {"met": met, "n": len(found.requirements)},
+                       N_("{met} of {n} requirements met")),)
+    return Document("explain_participant", N_("where a completion comes from"), found.as_of, (needs, records),
+                    summary, about=found.about, figures=found, lead=lead)

@@ -18,7 +18,7 @@ from ..actions import ActionState, DueKind, DueList, FollowUp, Reflection
 from ..errors import enum_value
 from ..i18n import EMPTY, N_, Language, Message
 from ..model import CohortStatus, ResultStatus
-from ..progress import Overview, PeriodFigures, Progress, ResultFigures
+from ..progress import Overview, PeriodFigures, Progress, ResultFigures, Tally
 from ..rollup import Programme
 from . import Format, render
 from .tables import (ALL, SPLIT, Amount, Column, Document, Kind, Level, Table, action_status, plan_table,
@@ -141,7 +141,8 @@ def render_document(doc: Document, fmt: Union[Format, str], language: Language, 
     fmt = enum_value(Format, fmt, "format")
     if fmt == "csv":
         return csv_table(doc)
-    blocks = [render_table(table_, fmt, language, colour) for table_ in doc.tables]
+    blocks = ["\n".join(language.say(line) for line in doc.lead)] if doc.lead else []
+    blocks += [render_table(table_, fmt, language, colour) for table_ in doc.tables]
     blocks += [language.say(line) for line in doc.summary]
     return "\n\n".join(blocks)
 
@@ -422,3 +423,72 @@ def due_csv(listing: DueList) -> str:
     headers = ["as_of", "cohort", "kind", "who", "what", "due", "days_late", "id"]
     rows = [[listing.as_of, i.cohort, i.kind.value, i.who, i.what, i.due, i.days_late, i.ref] for i in listing.items]
     return table(headers, rows, "csv")
+
+
+# --- where a figure comes from -------------------------------------------------------------------
+
+
+def _weight_json(weight: Any) -> Any:
+    """What a record added, for JSON: a number, or for a session's attendance its places."""
+    if isinstance(weight, Tally):
+        return {"attended": weight.part, "expected": weight.whole}
+    return weight
+
+
+def _note_json(note: Any) -> dict[str, Any]:
+    return {"path": note.path, "line": note.line, "date": note.date, "kind": note.kind, "counted": note.counted,
+            "weight": _weight_json(note.weight), "reason": note.reason, "detail": note.detail,
+            "what": note.what.english()}
+
+
+def _explained_json(part: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"actual": part.actual, "numerator": part.numerator, "denominator": part.denominator,
+                            "records": [_note_json(n) for n in part.records]}
+    if part.periods:
+        data["periods"] = [{"start": p.start, "end": p.end, "outputs": p.outputs, "enough": p.enough}
+                           for p in part.periods]
+    return data
+
+
+def explain_json(found: Any) -> str:
+    """The JSON of `explain COHORT RESULT` (CLI.md, "Where a figure comes from")."""
+    data = {"cohort": found.cohort, "result": found.result, "as_of": found.as_of, "rule": found.rule.english(),
+            **_explained_json(found.whole)}
+    if found.by is not None:
+        data["groups"] = [{"group": g.group, **_explained_json(g)} for g in found.groups]
+    return _as_json(data)
+
+
+def _records_csv(as_of: dt.date, lead: Optional[str], lines: Sequence[tuple[Any, Any]]) -> str:
+    """Records one a row, numbers raw: a session's places for attendance as two columns."""
+    headers = ["as_of", *([lead] if lead else []), "path", "line", "date", "kind", "counted", "weight",
+               "attended", "expected", "reason", "detail", "what"]
+    rows = []
+    for label, n in lines:
+        places = n.weight if isinstance(n.weight, Tally) else None
+        rows.append([as_of, *([label] if lead else []), n.path, n.line, n.date, n.kind, "yes" if n.counted else "no",
+                     None if places else plain(n.weight), places and plain(places.part), places and plain(places.whole),
+                     n.reason.value if n.reason else None, n.detail, n.what.english()])
+    return table(headers, rows, "csv")
+
+
+def explain_csv(found: Any) -> str:
+    """The CSV of `explain COHORT RESULT`: one row per record (with `--by`, per group and record)."""
+    by = found.by.value if found.by is not None else None
+    parts = found.groups if by else (found.whole,)
+    return _records_csv(found.as_of, by, [(p.group, n) for p in parts for n in p.records])
+
+
+def explain_participant_json(found: Any) -> str:
+    """The JSON of `explain COHORT --participant ID` (CLI.md)."""
+    return _as_json({"cohort": found.cohort, "participant": found.participant, "as_of": found.as_of,
+                     "complete": found.complete, "rule": found.rule.english(), "path": found.path, "line": found.line,
+                     "requirements": [{"kind": r.kind, "id": r.id, "needed": plain(r.needed), "reached": plain(r.reached),
+                                       "met": r.met, "records": [_note_json(n) for n in r.records]}
+                                      for r in found.requirements]})
+
+
+def explain_participant_csv(found: Any) -> str:
+    """The CSV of `explain COHORT --participant ID`: one row per requirement and record."""
+    label = (lambda r: r.kind if r.kind == "attendance" else f"{r.kind} {r.id}")
+    return _records_csv(found.as_of, "requirement", [(label(r), n) for r in found.requirements for n in r.records])
