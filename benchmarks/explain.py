@@ -10,8 +10,8 @@ records after the date are there to be left out), in CPU seconds of this process
     `mentoring report` computes) against `Workspace.explain` of one result (the engine run with
     its ledger, the records noted, the lines of their headers read from their files), for every
     result of every cohort; the mean, and the mean of each measure;
-(b) writing a terminal table of each: `render_report` against `render_explanation` (one row per
-    record looked at: hundreds, where the report has one per result);
+(b) writing a terminal table of each, `render("report", ...)` against `render("explain", ...)`
+    (one row per record looked at: hundreds, where the report has one per result);
 (c) the command as a person runs it, in this process: open the cohort (`open_workspace` with
     `cohorts=[id]`, the cache of read logs warm, as the command line has it once a cohort has been
     read), compute and write the table, report against explain, for one result of each measure
@@ -39,8 +39,7 @@ sys.path.insert(0, str(HERE))
 import run  # noqa: E402  (benchmarks/run.py, beside this file)
 
 import mentoring  # noqa: E402
-from mentoring.render.explain import render_explanation  # noqa: E402
-from mentoring.render.text import render_report  # noqa: E402
+from mentoring.render import render  # noqa: E402
 
 
 def middle(start: dt.date, end: dt.date) -> dt.date:
@@ -65,22 +64,23 @@ def one_run(ws: mentoring.Workspace, days: dict[str, dt.date], cache: Path) -> d
     for id_, day in days.items():
         seconds, figures = cpu(lambda: ws.progress(id_, day))
         add("report", seconds)
-        add("report text", cpu(lambda: render_report(figures, "table"))[0])
+        add("report text", cpu(lambda: render("report", figures, "table"))[0])
         measures = {}
         for result in ws.curricula[ws.cohorts[id_].curriculum].results:
             seconds, found = cpu(lambda: ws.explain(id_, result.id, day))
-            text = cpu(lambda: render_explanation(found, "table"))[0]
+            text = cpu(lambda: render("explain", found, "table"))[0]
             add("explain", seconds)
             add("explain text", text)
             add(f"explain {result.measure.value}", seconds)
             measures.setdefault(result.measure.value, result.id)
         # (c) the command: open the one cohort (warm cache), compute, write.
-        add("command report", cpu(lambda: render_report(
-            mentoring.open_workspace(ws.root, search=False, cohorts=[id_], cache=cache).progress(id_, day), "table"))[0])
+        add("command report", cpu(lambda: render(
+            "report", mentoring.open_workspace(ws.root, search=False, cohorts=[id_], cache=cache).progress(id_, day),
+            "table"))[0])
         for result_id in measures.values():
-            add("command explain", cpu(lambda: render_explanation(
-                mentoring.open_workspace(ws.root, search=False, cohorts=[id_], cache=cache).explain(id_, result_id, day),
-                "table"))[0])
+            add("command explain", cpu(lambda: render(
+                "explain", mentoring.open_workspace(ws.root, search=False, cohorts=[id_], cache=cache).explain(
+                    id_, result_id, day), "table"))[0])
     return {key: spent[key] / count[key] for key in spent}
 
 

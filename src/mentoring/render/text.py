@@ -63,6 +63,8 @@ def cell(column: Column, value: Any, language: Language, colour: bool = False, f
     """A cell as people read it, in a language: numbers and dates its way, words translated; `fmt`
     says where (a terminal table puts ids one a line)."""
     kind = column.kind
+    if kind is Kind.TEXT and type(value) is str:  # data as written: the most common cell, at once
+        return value
     if value is None or (kind is Kind.IDS and not value):
         return EMPTY
     if isinstance(value, Message):
@@ -158,6 +160,8 @@ def render_table(table_: Table, fmt: str, language: Language, colour: bool = Fal
 
 def once(table_: Table) -> list[tuple[Any, ...]]:
     """The table's rows with the cells of a `once` column left empty ("") where they repeat the row above."""
+    if not any(column.once for column in table_.columns):
+        return list(table_.rows)
     shown, above = [], None
     for row in table_.rows:
         shown.append(tuple("" if column.once and above is not None and value == above[n] else value
