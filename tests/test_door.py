@@ -117,6 +117,35 @@ def test_append_record_through_the_door(workspace, minimal):
     assert (visitors.id, visitors.actual, visitors.gap) == ("visitors", 40, 60)
 
 
+def test_changed_sees_an_edit_a_new_file_and_a_removed_one(workspace, minimal):
+    """`changed()` is False until a file read is edited, a log is added or a file is removed; a
+    workspace opened afresh is unchanged again."""
+    root = workspace(minimal)
+    ws = mentoring.open_workspace(root)
+    assert not ws.changed()
+    ws.append_record("k1", "measurement", {"date": dt.date(2015, 3, 10), "result": "visitors", "value": 40})
+    assert ws.changed()  # a new log, logs/measurements.toml
+    ws = mentoring.open_workspace(root)
+    assert not ws.changed()
+    log = root / "cohorts/k1/logs/measurements.toml"
+    log.write_text(log.read_text() + "\n# an editor's save\n")
+    assert ws.changed()
+    ws = mentoring.open_workspace(root)
+    log.unlink()
+    assert ws.changed()
+
+
+def test_changed_of_some_cohorts_looks_only_at_their_files_and_the_curricula(workspace, minimal):
+    """A workspace opened for k1 does not change when another cohort is added, and does when a curriculum is edited."""
+    root = workspace(minimal)
+    ws = mentoring.open_workspace(root, cohorts=["k1"])
+    workspace({"cohorts/k2/cohort.toml": minimal["cohorts/k1/cohort.toml"]})
+    assert not ws.changed() and mentoring.open_workspace(root).cohorts.keys() == {"k1", "k2"}
+    curriculum = root / "curricula/sosmed.toml"
+    curriculum.write_text(curriculum.read_text().replace("Social media mentoring", "Social media mentoring, 2nd run"))
+    assert ws.changed()
+
+
 def test_import_mentoring_is_light():
     """`import mentoring` loads none of the heavy modules until a name is used."""
     code = "import sys, mentoring; print(sorted(m for m in ('cattrs', 'tomli', 'tabulate', 'mentoring.loader') if m in sys.modules))"

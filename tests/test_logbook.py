@@ -353,6 +353,23 @@ def test_lock_timeout_is_a_problem(root: Path) -> None:
     assert not (root / RINA).exists()
 
 
+def test_then_runs_under_the_lock_after_a_write_and_never_after_a_refusal(root: Path) -> None:
+    """`then` gets the record written while the cohort's lock is still held (another locker times out),
+    and is not called for a refused record."""
+    from filelock import FileLock, Timeout
+
+    seen = []
+
+    def then(written) -> None:
+        with pytest.raises(Timeout):
+            FileLock(str(root / "cohorts/k1" / LOCK_NAME), timeout=0).acquire()
+        seen.append((written.path, written.line, (root / RINA).read_text() == written.text))
+
+    assert append_record(root, "k1", "session", session(), then=then).ok
+    assert not append_record(root, "k1", "session", session(mentor="rinaa"), then=then).ok
+    assert seen == [(RINA, 1, True)]
+
+
 # --- concurrency and kills ---------------------------------------------------------------------
 
 fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")

@@ -580,6 +580,36 @@ def curriculum_ids(root: Path) -> list[str]:
     return [Path(rel).stem for rel in list_files(root, CURRICULA, "*.toml")]
 
 
+def snapshot(root: Path, cohorts: Optional[Iterable[str]] = None) -> tuple[tuple[str, int, int], ...]:
+    """Every file a load of these cohorts (default: all) reads, as (path, size, modification time in
+    ns): the settings, every curriculum, each cohort's cohort.toml and logs; a file that is not there
+    (no settings, a cohort folder without its cohort.toml) as (path, -1, 0). Nothing is read. Two
+    snapshots differ when a file was edited, added or removed (an editor's save, a `git pull`)."""
+    out = [_stat(root, SETTINGS_FILE), *_stat_folder(root, CURRICULA)]
+    for id_ in cohort_ids(root) if cohorts is None else cohorts:
+        if SLUG.match(id_):
+            out += [_stat(root, cohort_path(id_)), *_stat_folder(root, f"{cohort_folder(id_)}/{LOGS}")]
+    return tuple(out)
+
+
+def _stat(root: Path, rel: str) -> tuple[str, int, int]:
+    try:
+        status = os.stat(os.path.join(root, rel))
+    except OSError:
+        return rel, -1, 0
+    return rel, status.st_size, status.st_mtime_ns
+
+
+def _stat_folder(root: Path, folder: str) -> list[tuple[str, int, int]]:
+    """The `*.toml` files of a folder as `snapshot` gives them, sorted (one scandir, no glob)."""
+    try:
+        with os.scandir(os.path.join(root, folder)) as entries:
+            names = sorted(entry.name for entry in entries if entry.name.endswith(".toml"))
+    except OSError:
+        return []
+    return [_stat(root, f"{folder}/{name}") for name in names]
+
+
 def load_workspace(
     root: Path, cohorts: Optional[Iterable[str]] = None, cache: Optional[Cache] = None
 ) -> tuple[model.Loaded, list[Problem]]:

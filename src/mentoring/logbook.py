@@ -391,6 +391,7 @@ def append_record(
     timeout: float = 60.0,
     on_wait: Optional[Callable[[str], None]] = None,
     before_write: Optional[Callable[[], None]] = None,
+    then: Optional[Callable[[Written], None]] = None,
 ) -> Outcome:
     """Check a record against the cohort as it stands and, when nothing is wrong, append it to its log.
 
@@ -403,7 +404,9 @@ def append_record(
     Waiting for another writer's lock for more than WAIT_NOTICE seconds calls `on_wait` with who
     holds it. `before_write` is called under the lock right before the log is replaced: from then
     on the record counts as written (a command line stops treating Ctrl-C as "stop" there, so that
-    a retry never writes it twice).
+    a retry never writes it twice). `then` is called with the `Written` record while the cohort's
+    lock is still held, so that what it does with the log (commit it to git, say) is serialised
+    with every other writer; it is not called when nothing was written, and should not raise.
     """
     root = Path(root)
     if (why := _kind_problem(kind, record)) is not None:
@@ -419,7 +422,10 @@ def append_record(
     folder = root / logs_folder(cohort_id)
     try:
         with cohort_lock(root, cohort_id, timeout, on_wait):
-            return _append_locked(root, cohort_id, kind, record, rel, folder, before_write)
+            outcome = _append_locked(root, cohort_id, kind, record, rel, folder, before_write)
+            if then is not None and outcome.written is not None:
+                then(outcome.written)
+            return outcome
     except Timeout:
         return Outcome(None, (lock_timeout_problem(root, cohort_id, timeout),))
     except OSError as exc:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
@@ -39,7 +39,7 @@ from .rollup import Programme, rollup
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
-    from .logbook import Outcome
+    from .logbook import Outcome, Written
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -127,6 +127,16 @@ class Workspace:
     """The workspace's `mentoring.toml` (the defaults when there is none, or it has errors)."""
     partial: bool = False
     """True when only some cohorts were opened."""
+    named: Optional[tuple[str, ...]] = attrs.field(default=None, eq=False, repr=False)
+    """The cohorts named when it was opened (None: all)."""
+    snapshot: tuple[tuple[str, int, int], ...] = attrs.field(default=(), eq=False, repr=False)
+    """Every file read, as (path, size, modification time in ns), taken just before reading."""
+
+    def changed(self) -> bool:
+        """Whether any file it read was edited, added or removed since it was opened (an editor's
+        save, a `git pull`, a record appended): then open it again to see the files as they are.
+        Only sizes and modification times are looked at; nothing is read."""
+        return loader.snapshot(self.root, self.named) != self.snapshot
 
     @property
     def curricula(self) -> Mapping[str, Curriculum]:
@@ -307,11 +317,12 @@ class Workspace:
         except DataError as failure:
             raise DataError(str(failure), loader.locate(self.root, failure.problems)) from None
 
-    def append_record(self, cohort_id: str, kind: str, record: Any, file: Optional[str] = None) -> Outcome:
+    def append_record(self, cohort_id: str, kind: str, record: Any, file: Optional[str] = None, *,
+                      then: Optional[Callable[[Written], None]] = None) -> Outcome:
         """`mentoring.append_record` in this workspace (the files as they are now, not as opened)."""
         from .logbook import append_record
 
-        return append_record(self.root, cohort_id, kind, record, file)
+        return append_record(self.root, cohort_id, kind, record, file, then=then)
 
     def export_iati(self, cohorts: Optional[Iterable[str]] = None, as_of: Union[dt.date, str, None] = None,
                     by: Union[By, str, None] = None, period: Union[PeriodKind, str, None] = None) -> ET.Element:
@@ -380,5 +391,7 @@ def open_workspace(path: PathLike = ".", *, search: bool = True, cohorts: Option
     if not root.is_dir():
         raise UsageError(f"workspace {root} is not a folder")
     wanted = None if cohorts is None else known_cohorts(root, cohorts)
+    before = loader.snapshot(root, wanted)  # before reading: an edit made meanwhile shows as a change
     data, settings, problems = inspect(root, wanted, _cache_of(root, cache))
-    return Workspace(root, data, tuple(problems), settings, partial=wanted is not None)
+    return Workspace(root, data, tuple(problems), settings, partial=wanted is not None,
+                     named=None if wanted is None else tuple(wanted), snapshot=before)
