@@ -50,6 +50,7 @@ _EXPORTS = {
     "Programme": "rollup",
     "ProgrammeGroup": "rollup",
     "PeriodKind": "model",
+    "History": "history",
     "ResultStatus": "model",
     "CohortStatus": "model",
     "ActionStatus": "model",

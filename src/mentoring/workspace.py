@@ -29,6 +29,7 @@ from .actions import MISSED, SILENT, WITHIN, DueList, FollowUp, Reflection, acti
 from .cache import Cache
 from .explain import Explanation, ParticipantExplanation, explain, explain_participant
 from .errors import DataError, UsageError, enum_value
+from .history import History, participant_history
 from .layout import COHORTS, CURRICULA, SETTINGS_FILE, about_cohort, cohort_path, curriculum_path
 from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
 from .problems import Problem, did_you_mean, plural
@@ -316,6 +317,15 @@ class Workspace:
             return rollup(cur, chosen, day, field, kind)
         except DataError as failure:
             raise DataError(str(failure), loader.locate(self.root, failure.problems)) from None
+    def history(self, cohort_id: str, participant: str, as_of: Union[dt.date, str, None] = None) -> History:
+        """One participant's sessions, assignments, competencies and outputs (each with every record
+        of it) as of a date (default today); UsageError for an id that is not a participant's."""
+        day = as_date(as_of)
+        cohort = self.cohort(cohort_id)
+        people = {p.id: p for p in cohort.participants}
+        if participant not in people:
+            raise UsageError(f'no participant "{participant}" in cohort "{cohort_id}"{did_you_mean(participant, people)}')
+        return participant_history(cohort, self.curricula[cohort.curriculum], people[participant], day)
 
     def append_record(self, cohort_id: str, kind: str, record: Any, file: Optional[str] = None, *,
                       then: Optional[Callable[[Written], None]] = None) -> Outcome:
