@@ -370,6 +370,16 @@ def test_then_runs_under_the_lock_after_a_write_and_never_after_a_refusal(root: 
     assert seen == [(RINA, 1, True)]
 
 
+def test_outcome_tells_the_records_own_problems_from_those_already_there(root: Path) -> None:
+    """A record refused in a log that already holds an error: `about_record` is true of the record's own
+    problem (its hours, keys ("session", 1, ...)) and false of the standing one (the first session's)."""
+    make_workspace(root, {RINA: '[[session]]\ndate = 2015-03-02\nmentor = "rina"\nhours = 1\nattended = ["p09"]\n'})
+    outcome = append_record(root, "k1", "session", {"date": DAY, "mentor": "rina", "hours": "two", "attended": []})
+    assert (outcome.log, outcome.keys) == (RINA, ("session", 1))
+    assert [(p.keys, outcome.about_record(p)) for p in outcome.problems] == [
+        (("session", 0, "attended", 0), False), (("session", 1, "hours"), True)]
+
+
 # --- concurrency and kills ---------------------------------------------------------------------
 
 fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")

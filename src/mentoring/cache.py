@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -197,7 +198,8 @@ class Shelf:
         kept = {rel: self.entries[rel] for rel in present if rel in self.entries}
         if not self.changed and len(kept) == len(self.entries):
             return
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        # Unique per writer, threads included: a web server's threads may save one cohort's shelf at once.
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_text(json.dumps({"version": VERSION, "logs": kept}, separators=(",", ":"), ensure_ascii=False),

@@ -87,6 +87,15 @@ class Outcome:
     """The record appended, or None when nothing was written."""
     problems: tuple[Problem, ...] = ()
     """Every problem found, located (path and line); warnings may accompany a written record."""
+    log: Optional[str] = None
+    """The log the record went (or would have gone) to, once known."""
+    keys: tuple = ()
+    """The record's `(kind, position)` in that log, once known: the keys its own problems start with."""
+
+    def about_record(self, problem: Problem) -> bool:
+        """Whether a problem is about the record itself (one of its keys), not about a record
+        already in the logs or the cohort's other files: what a form shows beside its fields."""
+        return bool(self.keys) and problem.path == self.log and problem.keys[:len(self.keys)] == self.keys
 
     @property
     def ok(self) -> bool:
@@ -481,7 +490,7 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
     if rel is None and not any(p.is_error for p in problems):
         problems += (Problem(display, f"{kind}: no log file can be named after this record's author; name one", line=1),)
     if any(p.is_error for p in problems) or normal is None:
-        return Outcome(None, problems)
+        return Outcome(None, problems, display, keys)
 
     # Read back what would be written, as a last guard, then write.
     try:
@@ -490,9 +499,11 @@ def _append_locked(root: Path, cohort_id: str, kind: str, record: Union[Record, 
     except tomli.TOMLDecodeError as exc:
         back = exc
     if back != normal:
-        return Outcome(None, problems + (Problem(display, f"{kind}: would not read back as written ({back}); nothing written", line=line),))
+        return Outcome(None, problems + (Problem(display, f"{kind}: would not read back as written ({back}); nothing written", line=line),),
+                       display, keys)
     folder.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(folder)
     if not replace_unchanged(path, old, new, before_write):
-        return Outcome(None, problems + (Problem(display, "changed while the record was being checked; nothing written, try again", line=1),))
-    return Outcome(Written(display, line, kind, normal, block), problems)
+        return Outcome(None, problems + (Problem(display, "changed while the record was being checked; nothing written, try again", line=1),),
+                       display, keys)
+    return Outcome(Written(display, line, kind, normal, block), problems, display, keys)

@@ -220,4 +220,4 @@ def main() -> None:
         sys.exit(EXIT_BUG)
 
 
-from . import actions, explain, export, log, reading, schema, setup  # noqa: E402,F401 - the commands register themselves on the app
+from . import actions, explain, export, log, reading, schema, serve, setup  # noqa: E402,F401 - the commands register themselves on the app

@@ -1,0 +1,278 @@
+"""The pages and the form handlers: each asks the door for values and hands them to a template.
+
+URLs hold ids only (`/cohorts/<cohort>/participants/<participant>`), each looked up among the
+cohorts and people that exist (anything else is a 404); the page's controls (as-of date, break-down)
+are query parameters, checked by the library as the command line's options are. Forms post to
+`/cohorts/<cohort>/log/<kind>`: the record goes through `append_record`; when it is written the
+browser is sent to the report (post, redirect, get), when it is refused the form comes back with
+each problem beside its field and nothing written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+import attrs
+from flask import Flask, Response, abort, current_app, flash, get_flashed_messages, redirect, render_template, request, session, url_for
+from werkzeug.exceptions import HTTPException, SecurityError
+
+from ..errors import DataError, UsageError, enum_value
+from ..logbook import Written, author_of
+from ..model import By, Cohort
+from ..problems import count, format_problem, plural
+from ..workspace import Workspace, as_date
+from . import forms
+from .git import author
+from .store import UnknownCohort
+
+#: The cohort's pages, in the order of its menu: (endpoint, label).
+COHORT_PAGES = (("report", "Report"), ("participants", "Participants"))
+
+_LOGGER_KEY = "logged_by"
+
+
+@attrs.frozen
+class Controls:
+    """The page's controls: as the query string gave them, checked."""
+
+    as_of: dt.date
+    """The date the figures are as of (default today)."""
+    by: Optional[By]
+    """The participants' field to break the figures down by."""
+    given: dict[str, str]
+    """The query parameters that were given (kept on every link)."""
+
+
+def controls() -> Controls:
+    """The controls of this request, or a UsageError saying which is wrong."""
+    given = {key: request.args[key] for key in ("as_of", "by") if request.args.get(key)}
+    as_of = as_date(given["as_of"], "as of") if "as_of" in given else dt.date.today()
+    by = enum_value(By, given["by"], "by") if "by" in given else None
+    return Controls(as_of, by, given)
+
+
+def link(endpoint: str, **values: Any) -> str:
+    """A URL to a page with this page's controls kept."""
+    kept = {key: value for key, value in request.args.items() if key in ("as_of", "by") and value}
+    return url_for(endpoint, **{**kept, **values})
+
+
+def served():
+    return current_app.extensions["mentoring"]
+
+
+def page(template: str, status: int = 200, **context: Any):
+    """A page: its template with what every page shows (controls, messages, menus)."""
+    return render_template(template, link=link, by_choices=[b.value for b in By], kinds=forms.KINDS,
+                           cohort_pages=COHORT_PAGES, messages=get_flashed_messages(with_categories=True),
+                           **context), status
+
+
+def cohort_workspace(cohort_id: str) -> Workspace:
+    """The workspace opened for a cohort named in the URL (404 when there is no such cohort)."""
+    try:
+        return served().store.cohort(cohort_id)
+    except UnknownCohort:
+        abort(404)
+
+
+# --- reading pages -------------------------------------------------------------------------------
+
+
+def cohorts_page():
+    """Every cohort, grouped by the curriculum it runs (its programme), with its status as of the date."""
+    ctl = controls()
+    store = served().store
+    rows, broken = [], []
+    for id_ in store.cohort_ids():
+        try:
+            ws = store.cohort(id_)
+        except UnknownCohort:  # a folder whose name is not an id: check names it
+            continue
+        if ws.sound(id_):
+            rows.append((ws.cohorts[id_], ws.curricula[ws.cohorts[id_].curriculum], ws.progress(id_, ctl.as_of)))
+        else:
+            broken.append((id_, ws.cohorts.get(id_), [p for p in ws.problems_of(id_) if p.is_error]))
+    programmes: dict[str, list] = {}
+    for cohort, curriculum, figures in rows:
+        programmes.setdefault(curriculum.id, []).append((cohort, curriculum, figures))
+    return page("cohorts.html", ctl=ctl, programmes=programmes, broken=broken, format_problem=format_problem)
+
+
+def problems_page():
+    """Every problem `mentoring check` finds, as `path:line: severity: message`."""
+    ctl = controls()
+    ws = served().store.whole()
+    errors, warnings = count(ws.problems)
+    summary = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    return page("problems.html", ctl=ctl, problems=[format_problem(p) for p in ws.problems], summary=summary)
+
+
+def _figures(ws: Workspace, cohort_id: str, ctl: Controls, template: str, **extra: Any):
+    """A page of a cohort's figures, or the cohort's errors when it has any."""
+    cohort = ws.cohorts.get(cohort_id)
+    try:
+        figures = ws.progress(cohort_id, ctl.as_of, ctl.by)
+    except DataError as failure:
+        return page("not_reported.html", ctl=ctl, cohort_id=cohort_id, cohort=cohort,
+                    problems=[format_problem(p) for p in failure.problems])
+    return page(template, ctl=ctl, cohort_id=cohort_id, cohort=cohort, curriculum=ws.curricula[cohort.curriculum],
+                figures=figures, **extra)
+
+
+def report_page(cohort: str):
+    """A cohort's report: every expected result's target, actual, gap and status."""
+    return _figures(cohort_workspace(cohort), cohort, controls(), "report.html")
+
+
+def participants_page(cohort: str):
+    """A cohort's participants: attendance, assignments, levels, complete."""
+    return _figures(cohort_workspace(cohort), cohort, controls(), "participants.html")
+
+
+def participant_page(cohort: str, participant: str):
+    """One participant: attendance, assignments, levels, and every output with its history."""
+    ctl = controls()
+    ws = cohort_workspace(cohort)
+    if not ws.sound(cohort):
+        return _figures(ws, cohort, ctl, "participants.html")
+    model = ws.cohorts[cohort]
+    if participant not in {p.id for p in model.participants}:
+        abort(404)
+    figures = ws.progress(cohort, ctl.as_of)
+    person = next(p for p in figures.participants if p.id == participant)
+    return page("participant.html", ctl=ctl, cohort_id=cohort, cohort=model, curriculum=ws.curricula[model.curriculum],
+                figures=figures, person=person, history=ws.history(cohort, participant, ctl.as_of),
+                names={p.id: p.name for p in model.people})
+
+
+# --- forms ---------------------------------------------------------------------------------------
+
+
+def _form_context(ws: Workspace, cohort_id: str, kind: str) -> tuple[Cohort, tuple[forms.Field, ...]]:
+    if kind not in forms.KINDS:
+        abort(404)
+    cohort = ws.cohorts.get(cohort_id)
+    if cohort is None or cohort.curriculum not in ws.curricula:
+        return cohort, ()
+    return cohort, forms.fields(kind, cohort, ws.curricula[cohort.curriculum], dt.date.today())
+
+
+def log_form(cohort: str, kind: str):
+    """The empty form for a record kind (who logs is remembered from the last record sent)."""
+    ws = cohort_workspace(cohort)
+    model, form_fields = _form_context(ws, cohort, kind)
+    values = forms.values_of(form_fields, None)
+    values[forms.LOGGED_BY] = session.get(_LOGGER_KEY, "")
+    return page("log.html", ctl=None, cohort_id=cohort, cohort=model, kind=kind, fields=form_fields, values=values,
+                placed=forms.Placed({}, [format_problem(p) for p in ws.problems_of(cohort) if p.is_error]))
+
+
+def _commit(cohort_id: str, cohort: Optional[Cohort], kind: str, logger: Optional[str], notes: list[str]):
+    """The `then` of append_record under --commit: commit the log just written, by who logged it."""
+    repository = served().repository
+    if repository is None:
+        return None
+    root = served().store.root
+
+    def then(written: Written) -> None:
+        person = logger or author_of(kind, written.record)
+        name, email = author(cohort, cohort_id, person)
+        message = f"{kind} in {cohort_id}, logged by {name} through mentoring serve\n\n{written.path}:{written.line}\n"
+        try:
+            failure = repository.commit(root / written.path, name, email, message)
+        except Exception as exc:  # noqa: BLE001 - the record is written; the page says the commit was not made
+            failure = f"{type(exc).__name__}: {exc}"
+        notes.append(f"committed to git as {name} <{email}>" if failure is None
+                     else f"written but not committed to git: {failure}")
+
+    return then
+
+
+def log_submit(cohort: str, kind: str):
+    """Append the posted record through the library; back to the report, or the form with its problems."""
+    ws = cohort_workspace(cohort)
+    model, form_fields = _form_context(ws, cohort, kind)
+    if not form_fields:
+        return log_form(cohort, kind)
+    record = forms.record_from(kind, form_fields, request.form, model)
+    people = {p.id for p in model.people}
+    logger = request.form.get(forms.LOGGED_BY) or None
+    if logger is not None and logger not in people:
+        logger = None
+    notes: list[str] = []
+    outcome = ws.append_record(cohort, kind, record, then=_commit(cohort, model, kind, logger, notes))
+    if not outcome.ok:
+        values = forms.values_of(form_fields, request.form)
+        return page("log.html", 422, ctl=None, cohort_id=cohort, cohort=model, kind=kind, fields=form_fields,
+                    values=values, placed=forms.place(outcome, kind, form_fields))
+    session[_LOGGER_KEY] = logger or ""
+    written = outcome.written
+    flash(f"Written: [[{kind}]] at {written.path}:{written.line}.", "written")
+    for problem in outcome.warnings:
+        flash(format_problem(problem), "warning")
+    for note in notes:
+        flash(note, "git")
+    return redirect(link("web.report", cohort=cohort), code=303)
+
+
+# --- what templates show ------------------------------------------------------------------------
+
+#: A shape beside each status word, so that status is never told by colour alone.
+MARKS = {"met": "✓", "on track": "→", "behind": "▼", "missed": "✗", "not started": "○", "running": "▶", "ended": "■"}
+
+
+def mark(status: Any) -> str:
+    """A status as its shape and word (`✓ met`); a dash for none."""
+    if status is None:
+        return "–"
+    word = str(status)
+    return f"{MARKS.get(word, '')} {word}".strip()
+
+
+def figure(value: Optional[float], unit: str = "count") -> str:
+    """A figure as a page shows it: a dash for none, whole numbers whole, percentages and hours
+    with one decimal at most."""
+    if value is None:
+        return "–"
+    if unit == "percent":
+        return f"{value:.1f}%".replace(".0%", "%")
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def usage_error(error: UsageError):
+    """A control or argument the library refuses: the page says which, with status 400."""
+    return page("error.html", 400, title="Not understood", message=str(error), ctl=None)
+
+
+def http_error(error: HTTPException):
+    """404, 405, 400 (no CSRF token) and the rest, as a page of this app; a request for a host name
+    that is not this server's gets plain text (no URL can be built for it)."""
+    if isinstance(error, SecurityError):
+        return Response(f"{error.code} {error.name}: {error.description}\n", error.code, mimetype="text/plain")
+    return page("error.html", error.code or 500, title=f"{error.code} {error.name}", message=error.description, ctl=None)
+
+
+def register(app: Flask) -> None:
+    """Every route, on the app."""
+    from flask import Blueprint
+
+    web = Blueprint("web", __name__)
+    web.add_url_rule("/", "cohorts", cohorts_page)
+    web.add_url_rule("/problems", "problems", problems_page)
+    web.add_url_rule("/cohorts/<cohort>/", "report", report_page)
+    web.add_url_rule("/cohorts/<cohort>/participants", "participants", participants_page)
+    web.add_url_rule("/cohorts/<cohort>/participants/<participant>", "participant", participant_page)
+    web.add_url_rule("/cohorts/<cohort>/log/<kind>", "log_form", log_form, methods=["GET"])
+    web.add_url_rule("/cohorts/<cohort>/log/<kind>", "log_submit", log_submit, methods=["POST"])
+    app.register_blueprint(web)
+    app.jinja_env.filters["figure"] = figure
+    app.jinja_env.filters["mark"] = mark
+    app.register_error_handler(UsageError, usage_error)
+    app.register_error_handler(HTTPException, http_error)

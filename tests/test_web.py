@@ -1,0 +1,343 @@
+"""The web app (`mentoring serve`), through Flask's test client: every page, every form, and what it refuses.
+
+The workspace is conftest's minimal programme with two more results, `sessions` (target 4) and
+`attendance` (target 80%): cohort k1 runs 2015-03-01 to 2015-03-31 with participants p01 (Aminah)
+and p02 (Dewi, who leaves on 2015-03-20), mentor rina (Rina), implementer imp, observer obs.
+Pages are asked "as of 2015-03-31" unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import COHORT, CURRICULUM, make_workspace
+
+flask = pytest.importorskip("flask", reason="the web app needs Flask: pip install -e '.[test]'")
+
+from mentoring.web import NotARepository, create_app  # noqa: E402
+from mentoring.web.security import CSRF_FIELD  # noqa: E402
+
+WEB_CURRICULUM = CURRICULUM + """
+[[results]]
+id = "sessions-held"
+statement = "Sessions held"
+measure = "sessions"
+target = 4
+
+[[results]]
+id = "attendance"
+statement = "Attendance"
+measure = "attendance"
+target = "80%"
+"""
+RINA_LOG = "cohorts/k1/logs/rina.toml"
+AS_OF = "as_of=2015-03-31"
+SESSION = {"date": "2015-03-05", "mentor": "rina", "hours": "2", "everyone": "yes"}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return make_workspace(tmp_path / "ws", {"curricula/sosmed.toml": WEB_CURRICULUM, "cohorts/k1/cohort.toml": COHORT})
+
+
+@pytest.fixture
+def client(root: Path):
+    return create_app(root).test_client()
+
+
+def token(client, url: str = "/cohorts/k1/log/session") -> str:
+    """The CSRF token of a form page (the session cookie that goes with it stays in the client)."""
+    page = client.get(url).get_data(as_text=True)
+    return re.search(rf'name="{CSRF_FIELD}" value="([^"]+)"', page).group(1)
+
+
+def post(client, kind: str, data: dict, **kwargs):
+    """Post a form of the cohort k1 with a valid token."""
+    return client.post(f"/cohorts/k1/log/{kind}?{AS_OF}", data={CSRF_FIELD: token(client, f"/cohorts/k1/log/{kind}"), **data},
+                       **kwargs)
+
+
+def shown(response) -> str:
+    """A page's text as the browser shows it (entities such as &#34; turned back into characters)."""
+    return html.unescape(response.get_data(as_text=True))
+
+
+def cell(page: str, row: str, figure: str) -> str:
+    """The text of a `data-figure` cell in the table row marked `data-result`/`data-participant` = row."""
+    found = re.search(rf'data-(?:result|participant)="{row}".*?data-figure="{figure}">([^<]*)<', page, re.S)
+    return html.unescape(found.group(1)).strip()
+
+
+def field_errors(page: str, name: str) -> list[str]:
+    """The messages shown beside a form's field."""
+    block = re.search(rf'data-field="{name}">(.*?)</div>\s*(?:<div class="field|<button)', page, re.S)
+    return [html.unescape(m) for m in re.findall(r'<p class="field-error"[^>]*>(.*?)</p>', block.group(1), re.S)]
+
+
+# --- reading pages ------------------------------------------------------------------------------
+
+
+def test_cohorts_page_lists_each_cohort_under_its_programme_with_its_status(client):
+    """The front page names programme sosmed, cohort k1, its 2 participants, 0 of 4 results met and its status as of the date."""
+    page = client.get(f"/?{AS_OF}").get_data(as_text=True)
+    assert 'data-programme="sosmed"' in page and "Social media mentoring" in page
+    row = re.search(r'data-cohort="k1">(.*?)</tr>', page, re.S).group(1)
+    assert ">2<" in row and "0 of 4" in row and "running" in row
+    assert "not started" in client.get("/?as_of=2015-02-01").get_data(as_text=True)
+
+
+def test_report_page_shows_every_result_with_its_figures(client, root):
+    """Before any session: sessions 0 of 4, attendance empty (no one expected yet); the links keep the as-of date."""
+    response = client.get(f"/cohorts/k1/?{AS_OF}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert [cell(page, r, "actual") for r in ("posts", "visitors", "sessions-held", "attendance")] == ["0", "–", "0", "–"]
+    assert f'href="/cohorts/k1/participants?{AS_OF}"' in page
+
+
+def test_participants_and_participant_pages(client, root):
+    """A session on 03-05 that p01 attended and p02 missed: attendance 100% and 0% on the participants page, and
+    p01's page lists that session as attended."""
+    make_workspace(root, {RINA_LOG: '[[session]]\ndate = 2015-03-05\nmentor = "rina"\nhours = 2\nattended = ["p01"]\n'})
+    page = client.get(f"/cohorts/k1/participants?{AS_OF}").get_data(as_text=True)
+    assert (cell(page, "p01", "attendance"), cell(page, "p02", "attendance")) == ("100%", "0%")
+    page = client.get(f"/cohorts/k1/participants/p01?{AS_OF}").get_data(as_text=True)
+    assert "Aminah" in page and "2015-03-05" in page and "✓ came" in page
+
+
+def test_breakdown_by_group_and_a_bad_control(client):
+    """`by=group` adds a table per group; a date that is not one and an unknown `by` are a 400 saying what was expected."""
+    assert "(not recorded)" in client.get(f"/cohorts/k1/?{AS_OF}&by=group").get_data(as_text=True)
+    response = client.get("/cohorts/k1/?as_of=2015-02-30")
+    assert response.status_code == 400 and "expected a date such as 2015-03-31" in response.get_data(as_text=True)
+    response = client.get("/cohorts/k1/?by=grup")
+    assert response.status_code == 400 and 'did you mean "group"' in shown(response)
+
+
+def test_problems_page_names_path_and_line(client, root):
+    """A session whose mentor is misspelt is listed as `mentoring check` prints it, and the cohort's report
+    says it is not reported on, with the same line."""
+    make_workspace(root, {RINA_LOG: '[[session]]\ndate = 2015-03-05\nmentor = "rinaa"\nhours = 2\nattended = []\n'})
+    expected = 'cohorts/k1/logs/rina.toml:3: error: session.mentor: unknown mentor "rinaa" (did you mean "rina"?)'
+    assert expected in shown(client.get("/problems"))
+    page = shown(client.get(f"/cohorts/k1/?{AS_OF}"))
+    assert "not shown" in page and expected in page
+
+
+# --- forms ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["session", "output", "assessment", "measurement", "action"])
+def test_every_form_has_a_token_and_its_fields(client, kind):
+    """Each record kind's form carries the CSRF token and a field for each required key."""
+    page = client.get(f"/cohorts/k1/log/{kind}").get_data(as_text=True)
+    assert f'name="{CSRF_FIELD}"' in page
+    required = {"session": ["date", "mentor", "hours", "attended"], "output": ["participant", "kind", "title"],
+                "assessment": ["participant", "competency", "level", "by"], "measurement": ["result", "value"],
+                "action": ["id", "date", "text"]}[kind]
+    for name in required:
+        assert f'data-field="{name}"' in page, name
+
+
+def test_session_form_ticks_everyone_and_lists_participants(client):
+    """"Everyone came" is ticked on an empty form, and each participant is a checkbox (p02 marked as having left)."""
+    page = client.get("/cohorts/k1/log/session").get_data(as_text=True)
+    assert re.search(r'name="everyone" value="yes" checked', page)
+    assert 'name="attended" value="p01"' in page and "Dewi (left 2015-03-20)" in page
+    assert re.search(r'<option value="rina" selected>', page)  # the one mentor is chosen already
+
+
+def test_logging_a_session_for_everyone_changes_the_report(client, root):
+    """A session on 03-05 with everyone ticked: both p01 and p02 were enrolled that day, so the log gets
+    attended = ["p01", "p02"]; the report then shows 1 session and attendance 2 of 2 = 100%."""
+    response = post(client, "session", SESSION)
+    assert response.status_code == 303 and response.headers["Location"] == f"/cohorts/k1/?{AS_OF}"
+    assert 'attended = ["p01", "p02"]' in (root / RINA_LOG).read_text()
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Written: [[session]] at cohorts/k1/logs/rina.toml:1." in page
+    assert (cell(page, "sessions-held", "actual"), cell(page, "attendance", "actual")) == ("1", "100%")
+
+
+def test_logging_a_session_with_chosen_participants(client, root):
+    """"Everyone" unticked, only p01 ticked: attendance 1 of the 2 expected = 50%; on 03-25 (after p02 left)
+    a second session with p01 alone adds 1 of 1: 2 of 3 = 66.7%."""
+    assert post(client, "session", {**SESSION, "everyone": "", "attended": ["p01"]}).status_code == 303
+    assert post(client, "session", {**SESSION, "date": "2015-03-25", "everyone": "", "attended": ["p01"]}).status_code == 303
+    page = client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True)
+    assert (cell(page, "sessions-held", "actual"), cell(page, "attendance", "actual")) == ("2", "66.7%")
+
+
+def test_a_refused_record_shows_each_problem_beside_its_field_and_writes_nothing(client, root):
+    """Hours "two" is not a number: 422, the message beside the hours field, and the log byte for byte as it was."""
+    make_workspace(root, {RINA_LOG: "# Rina's log\n"})
+    before = (root / RINA_LOG).read_bytes()
+    response = post(client, "session", {**SESSION, "hours": "two"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Nothing was written" in page
+    assert field_errors(page, "hours") == ['expected a number, got "two"']
+    assert field_errors(page, "mentor") == []
+    assert 'value="two"' in page  # the value stays, to be corrected
+    assert (root / RINA_LOG).read_bytes() == before
+
+
+def test_cross_reference_problems_land_on_their_fields(client, root):
+    """An output for an unknown kind and by someone who is not a participant: each message beside its own field."""
+    response = post(client, "output", {"date": "2015-03-05", "participant": "rina", "kind": "vlog", "title": "T",
+                                       "status": "submitted"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert field_errors(page, "kind") == ['unknown output kind "vlog"']
+    assert field_errors(page, "participant") == ['"rina" is a mentor, not a participant']
+    assert not (root / "cohorts/k1/logs").exists()
+
+
+def test_each_record_kind_is_written(client, root):
+    """An output, an assessment (by level number), a measurement and an action each reach their log."""
+    assert post(client, "output", {"date": "2015-03-05", "participant": "p01", "kind": "post", "title": "Hari Ibu",
+                                   "assignment": "a1", "status": "accepted"}).status_code == 303
+    assert post(client, "assessment", {"date": "2015-03-06", "participant": "p01", "competency": "facebook",
+                                       "level": "2", "by": "rina"}).status_code == 303
+    assert post(client, "measurement", {"date": "2015-03-07", "result": "visitors", "value": "40"}).status_code == 303
+    assert post(client, "action", {"id": "more-posts", "date": "2015-03-08", "text": "Two posts a week",
+                                   "owner": "p01", "results": ["posts"]}).status_code == 303
+    logs = root / "cohorts/k1/logs"
+    assert 'title = "Hari Ibu"' in (logs / "p01.toml").read_text()
+    assert "level = 2" in (logs / "rina.toml").read_text()
+    assert "value = 40" in (logs / "measurements.toml").read_text()
+    assert 'results = ["posts"]' in (logs / "actions.toml").read_text()
+    page = client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True)
+    assert (cell(page, "posts", "actual"), cell(page, "visitors", "actual")) == ("1", "40")
+
+
+def test_a_date_outside_the_cohort_is_written_with_its_warning_shown(client, root):
+    """A session dated after the cohort's end is written, and the warning is shown on the next page."""
+    response = post(client, "session", {**SESSION, "date": "2015-04-02", "everyone": "", "attended": []},
+                    follow_redirects=True)
+    assert "warning:" in response.get_data(as_text=True) and (root / RINA_LOG).exists()
+
+
+# --- files changed underneath ---------------------------------------------------------------------
+
+
+def test_an_edit_in_an_editor_shows_on_the_next_page_load(client, root):
+    """A session appended by hand after the report was shown is counted on the next load."""
+    assert cell(client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True), "sessions-held", "actual") == "0"
+    make_workspace(root, {RINA_LOG: '[[session]]\ndate = 2015-03-05\nmentor = "rina"\nhours = 2\nattended = ["p01"]\n'})
+    assert cell(client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True), "sessions-held", "actual") == "1"
+
+
+def test_a_form_posted_after_the_files_changed_is_checked_against_them_as_they_are(client, root):
+    """The form was shown while rina was the cohort's mentor; she is made an observer before it is sent:
+    the session is refused, since an observer cannot hold one, and nothing is written."""
+    form_token = token(client)
+    cohort = root / "cohorts/k1/cohort.toml"
+    cohort.write_text(cohort.read_text().replace('id = "rina"\nname = "Rina"\nrole = "mentor"',
+                                                 'id = "rina"\nname = "Rina"\nrole = "observer"'))
+    response = client.post(f"/cohorts/k1/log/session?{AS_OF}", data={CSRF_FIELD: form_token, **SESSION})
+    assert response.status_code == 422
+    assert field_errors(response.get_data(as_text=True), "mentor") == ['"rina" is an observer, not a facilitator or mentor']
+    assert not (root / RINA_LOG).exists()
+
+
+# --- security ---------------------------------------------------------------------------------------
+
+
+def test_a_post_without_the_token_is_refused_and_writes_nothing(client, root):
+    """No token, or another session's token: 400 and no log written."""
+    assert client.post("/cohorts/k1/log/session", data=SESSION).status_code == 400
+    other = create_app(root).test_client()
+    assert client.post("/cohorts/k1/log/session", data={CSRF_FIELD: token(other), **SESSION}).status_code == 400
+    assert not (root / "cohorts/k1/logs").exists()
+
+
+@pytest.mark.parametrize("url", [
+    "/cohorts/..%2F..%2Fetc/", "/cohorts/%2e%2e/", "/cohorts/../../etc/passwd", "/cohorts/k1/participants/..%2Fcohort.toml",
+    "/cohorts/k1/participants/rina", "/cohorts/k1/log/..%2F..%2Fcohort", "/cohorts/k1/log/notes", "/cohorts/K1/",
+    "/cohorts/k1%2Flogs/", "/static/../cohorts/k1/cohort.toml", "/cohorts/k1/cohort.toml",
+])
+def test_a_url_that_is_not_a_page_is_404(client, url):
+    """Ids in URLs are looked up among what exists; a path in their place, a mentor as a participant, a kind
+    that is not one: 404."""
+    assert client.get(url).status_code == 404
+
+
+def test_a_post_with_a_path_for_an_id_writes_nothing_anywhere(client, root, tmp_path):
+    """Posting to a URL whose cohort or kind is a path is a 404 before anything is read or written."""
+    before = sorted(p for p in tmp_path.rglob("*"))
+    for url in ["/cohorts/..%2Fws/log/session", "/cohorts/k1/log/..%2Fsession"]:
+        assert client.post(url, data={CSRF_FIELD: token(client), **SESSION}).status_code == 404
+    assert sorted(p for p in tmp_path.rglob("*")) == before
+
+
+def test_writes_are_post_only(client, root):
+    """A GET of the form's URL with a record in its query writes nothing; PUT and DELETE are 405."""
+    assert client.get("/cohorts/k1/log/session?date=2015-03-05&mentor=rina&hours=2&everyone=yes").status_code == 200
+    assert client.put("/cohorts/k1/log/session", data=SESSION).status_code == 405
+    assert client.delete("/cohorts/k1/").status_code == 405
+    assert not (root / "cohorts/k1/logs").exists()
+
+
+def test_a_foreign_host_name_is_refused(client):
+    """A request naming another host (a DNS-rebinding page) gets 400; 127.0.0.1 and localhost are served."""
+    assert client.get("/", headers={"Host": "evil.example:8080"}).status_code == 400
+    assert client.get("/", headers={"Host": "127.0.0.1:8080"}).status_code == 200
+    assert client.get("/", headers={"Host": "localhost"}).status_code == 200
+
+
+def test_text_from_the_files_is_escaped_and_pages_forbid_scripts(root):
+    """A participant named like a script shows as text; every page says no script may run."""
+    make_workspace(root, {"cohorts/k1/cohort.toml": COHORT.replace('name = "Aminah"', 'name = "<script>alert(1)</script>"')})
+    response = create_app(root).test_client().get(f"/cohorts/k1/participants?{AS_OF}")
+    page = response.get_data(as_text=True)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_create_app_refuses_a_folder_that_is_no_workspace(tmp_path):
+    """A folder without curricula/ or cohorts/ is a usage error, named."""
+    import mentoring
+
+    with pytest.raises(mentoring.UsageError, match="is not a workspace"):
+        create_app(tmp_path)
+
+
+# --- --commit ----------------------------------------------------------------------------------------
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+@needs_git
+def test_commit_needs_a_git_repository(root):
+    """--commit on a workspace outside any git repository says so, and how to make one."""
+    with pytest.raises(NotARepository, match="is not in a git repository.*git init"):
+        create_app(root, commit=True)
+
+
+@needs_git
+def test_each_record_is_committed_with_its_logger_as_author(root):
+    """A session logged by the implementer Yusuf is one commit of rina's log alone, authored "Yusuf <imp@k1.invalid>";
+    a file changed but not written through the app stays out of it."""
+    git(root, "init", "-q")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    (root / "notes.txt").write_text("not for the app to commit\n")
+    client = create_app(root, commit=True).test_client()
+    response = post(client, "session", {**SESSION, "logged_by": "imp"}, follow_redirects=True)
+    assert "committed to git as Yusuf <imp@k1.invalid>" in shown(response)
+    assert git(root, "log", "-1", "--format=%an <%ae>|%s").strip() == "Yusuf <imp@k1.invalid>|session in k1, logged by Yusuf through mentoring serve"
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == [RINA_LOG]
+    assert "notes.txt" in git(root, "status", "--porcelain")
+    post(client, "session", {**SESSION, "date": "2015-03-06"})  # no one named: the record's author, the mentor
+    assert git(root, "log", "-1", "--format=%an <%ae>").strip() == "Rina <rina@k1.invalid>"
+    assert git(root, "rev-list", "--count", "HEAD").strip() == "3"
