@@ -341,3 +341,90 @@ def test_each_record_is_committed_with_its_logger_as_author(root):
     post(client, "session", {**SESSION, "date": "2015-03-06"})  # no one named: the record's author, the mentor
     assert git(root, "log", "-1", "--format=%an <%ae>").strip() == "Rina <rina@k1.invalid>"
     assert git(root, "rev-list", "--count", "HEAD").strip() == "3"
+
+
+# --- the command ---------------------------------------------------------------------------------------
+
+
+class FakeServer:
+    """Stands in for werkzeug's server: remembers where it was asked to listen, and is stopped at once (Ctrl+C)."""
+
+    made: list = []
+
+    def __init__(self, host, port, app, threaded, fd=None):
+        FakeServer.made.append((host, port, threaded, app))
+
+    def serve_forever(self):
+        raise KeyboardInterrupt
+
+    def server_close(self):
+        pass
+
+
+@pytest.fixture
+def fake_server(monkeypatch):
+    import werkzeug.serving
+
+    FakeServer.made = []
+    monkeypatch.setattr(werkzeug.serving, "make_server", FakeServer)
+    return FakeServer
+
+
+def test_serve_listens_on_this_machine_and_prints_the_url(root, run, fake_server):
+    """`mentoring serve --port 0` listens on 127.0.0.1 (a free port) with threads, prints the URL, warns of nothing,
+    and stops cleanly."""
+    out = run("-w", str(root), "serve", "--port", "0")
+    assert out.exit_code == 0, out.output
+    ((host, port, threaded, _),) = fake_server.made
+    assert (host, threaded, port > 0) == ("127.0.0.1", True, True)
+    assert f"Serving {root} at http://127.0.0.1:{port}/" in out.stdout and out.stderr == ""
+
+
+def test_serve_on_another_address_warns_that_anyone_there_can_write(root, run, fake_server):
+    """`--host 0.0.0.0` warns that anyone on the network can read and write the workspace."""
+    out = run("-w", str(root), "serve", "--host", "0.0.0.0", "--port", "0")
+    assert out.exit_code == 0
+    assert "warning: listening on 0.0.0.0: anyone who can reach this machine on that network can read and write" in out.stderr
+    assert fake_server.made[0][0] == "0.0.0.0"
+
+
+def test_serve_with_commit_outside_a_repository_is_a_usage_error(root, run, fake_server):
+    """--commit where there is no git repository: exit 2, one line saying so; no server is started."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    out = run("-w", str(root), "serve", "--commit")
+    assert out.exit_code == 2 and out.stderr.startswith("mentoring: error: --commit: ") and "git init" in out.stderr
+    assert fake_server.made == []
+
+
+def test_serve_on_a_port_in_use_is_a_usage_error(root, run):
+    """A port another program listens on: exit 2 with the reason, no traceback."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        out = run("-w", str(root), "serve", "--port", str(taken.getsockname()[1]))
+    assert out.exit_code == 2 and out.stderr.startswith("mentoring: error: cannot listen on 127.0.0.1 port")
+    assert "Traceback" not in out.output
+
+
+def test_serve_answers_on_the_url_it_prints_and_stops_on_ctrl_c(root):
+    """The command as a user runs it: the URL it prints serves the cohorts page; Ctrl+C (SIGINT) stops it, exit 0."""
+    import os
+    import signal
+    import sys
+    import urllib.request
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen([sys.executable, "-m", "mentoring", "-w", str(root), "serve", "--port", "0"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        first = child.stdout.readline()
+        url = re.search(r"at (http://127\.0\.0\.1:\d+/)", first).group(1)
+        with urllib.request.urlopen(url + "?as_of=2015-03-31", timeout=20) as response:
+            assert response.status == 200 and 'data-cohort="k1"' in response.read().decode()
+    finally:
+        child.send_signal(signal.SIGINT)
+        out, _ = child.communicate(timeout=20)
+    assert child.returncode == 0 and "Stopped." in out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import socket
+
 import typer
 
 from . import ENV_CACHE_DIR, Command, app, examples, state, workspace_root
@@ -36,21 +38,25 @@ def serve(
         web = create_app(root, commit=commit, cache=cache, host=host)
     except NotARepository as why:
         raise UsageError(f"--commit: {why}") from None
-    try:
-        server = make_server(host, port, web, threaded=True)
+    try:  # the socket is made here so that a port in use is a usage error, not werkzeug's exit
+        listening = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
     except (OSError, OverflowError) as exc:
         raise UsageError(f"cannot listen on {host} port {port}: {getattr(exc, 'strerror', None) or exc}") from None
+    with listening:  # the server listens on a duplicate of it
+        port = listening.getsockname()[1]
+        server = make_server(host, port, web, threaded=True, fd=listening.fileno())
     if not loopback(host):
         typer.echo(f"warning: listening on {host}: anyone who can reach this machine on that network can read "
                    "and write the workspace (no password is asked). Stop with Ctrl+C when done.", err=True)
-    where = _url("127.0.0.1" if wildcard(host) else host, server.server_port)
+    where = _url("127.0.0.1" if wildcard(host) else host, port)
     typer.echo(f"Serving {root} at {where}" + (" (and at this machine's address on the network)" if wildcard(host) else ""))
     if commit:
         typer.echo("Each record written is committed to git.")
     typer.echo("Press Ctrl+C to stop.")
     try:
-        server.serve_forever()
+        server.serve_forever()  # werkzeug's returns on Ctrl+C
     except KeyboardInterrupt:
-        typer.echo("Stopped.")
+        pass
     finally:
         server.server_close()
+    typer.echo("Stopped.")
