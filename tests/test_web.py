@@ -16,34 +16,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COHORT, CURRICULUM, make_workspace
+from conftest import COHORT, make_workspace
+from live import RINA_LOG, web_workspace
 
-flask = pytest.importorskip("flask", reason="the web app needs Flask: pip install -e '.[test]'")
+from mentoring.web import NotARepository, create_app
+from mentoring.web.security import CSRF_FIELD
 
-from mentoring.web import NotARepository, create_app  # noqa: E402
-from mentoring.web.security import CSRF_FIELD  # noqa: E402
-
-WEB_CURRICULUM = CURRICULUM + """
-[[results]]
-id = "sessions-held"
-statement = "Sessions held"
-measure = "sessions"
-target = 4
-
-[[results]]
-id = "attendance"
-statement = "Attendance"
-measure = "attendance"
-target = "80%"
-"""
-RINA_LOG = "cohorts/k1/logs/rina.toml"
 AS_OF = "as_of=2015-03-31"
 SESSION = {"date": "2015-03-05", "mentor": "rina", "hours": "2", "everyone": "yes"}
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    return make_workspace(tmp_path / "ws", {"curricula/sosmed.toml": WEB_CURRICULUM, "cohorts/k1/cohort.toml": COHORT})
+    return web_workspace(tmp_path / "ws")
 
 
 @pytest.fixture
