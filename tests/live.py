@@ -5,6 +5,7 @@ that use a browser or many clients."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Iterator
 
@@ -38,7 +39,11 @@ def web_workspace(folder: Path) -> Path:
 
 @contextlib.contextmanager
 def serving(app) -> Iterator[str]:
-    """Serve a WSGI app on a free port of 127.0.0.1 while the block runs; yield its base URL."""
+    """Serve a WSGI app on a free port of 127.0.0.1 while the block runs; yield its base URL. The server's
+    line per request is not logged (errors still are)."""
+    logger = logging.getLogger("werkzeug")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="web-app", daemon=True)
     thread.start()
@@ -48,3 +53,4 @@ def serving(app) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(10)
+        logger.setLevel(level)
