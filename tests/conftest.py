@@ -228,3 +228,29 @@ def no_workspace_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test's cache of read logs lives under the test run's temporary folder, not in ~/.cache."""
     monkeypatch.setenv("MENTORING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+class _Stopped:
+    """A server that is stopped as soon as it starts."""
+
+    def serve_forever(self) -> None:
+        pass
+
+    def server_close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def serve_stops_at_once(monkeypatch: pytest.MonkeyPatch) -> list:
+    """`mentoring serve` run in-process opens no port: it starts, prints its URL, and stops at once, so that
+    examples of it (help, docs) run like any other command. Returns the (host, port) of each server asked for."""
+    from mentoring.cli import serve
+
+    asked: list = []
+
+    def listen(host: str, port: int, web) -> tuple:
+        asked.append((host, port))
+        return _Stopped(), port or 8080
+
+    monkeypatch.setattr(serve, "listen", listen)
+    return asked

@@ -46,7 +46,7 @@ def test_help_shows_readable_types(words):
 
 
 @pytest.mark.parametrize("words", ALL)
-def test_help_ends_with_examples_that_run(words, tmp_path, monkeypatch):
+def test_help_ends_with_examples_that_run(words, tmp_path, monkeypatch, serve_stops_at_once):
     """Each command's help ends with one or two real examples, and each exits 0 on a copy of the example
     workspace, run from inside it (so that a file an example writes lands in the copy)."""
     text = help_text(words)

@@ -27,6 +27,7 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -47,7 +48,7 @@ FROM_EMPTY_FOLDER = frozenset({"getting-started.md"})
 #: Documents whose every ```toml block must be a complete file (carry a file marker).
 ALL_TOML_MARKED = frozenset({"format.md"})
 #: Documents that must hold at least one example of each kind (guards against a parser that finds nothing).
-MUST_HAVE = {"format.md": "toml", "reports.md": "console", "reflection.md": "console"}
+MUST_HAVE = {"format.md": "toml", "reports.md": "console", "reflection.md": "console", "serve.md": "console"}
 
 _MARKER = re.compile(r"^\s*<!--\s*file:\s*(\S+?)\s*-->\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*([^`\s]*)")
@@ -248,10 +249,16 @@ def test_examples_are_found(doc: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("block", [pytest.param(b, id=f"{b.doc}:{b.line}") for b in console_blocks()])
-def test_console_examples_run(block: Block, tmp_path: Path) -> None:
+def test_console_examples_run(block: Block, tmp_path: Path, serve_stops_at_once) -> None:
     """Each `$ mentoring` command of a console block exits 0 and, in COMPARED documents, prints what
-    the block shows; one that writes `--output FILE` (relative to the copy) makes that file."""
+    the block shows; one that writes `--output FILE` (relative to the copy) makes that file.
+    `mentoring serve` starts and stops at once; for `serve --commit` the copy is made a git repository
+    first, as the document asks its reader to (`git init`)."""
     workspace = copy_example_workspace(tmp_path / "workspace")
+    if any(c.args[:1] == ["serve"] and "--commit" in c.args for c in commands(block)):
+        if shutil.which("git") is None:
+            pytest.skip("git is not installed")
+        subprocess.run(["git", "init", "-q"], cwd=workspace, check=True)
     earlier = [b for b in console_blocks() if b.doc == block.doc and b.line < block.line]
     for previous in earlier:
         for command in commands(previous):

@@ -331,55 +331,30 @@ def test_each_record_is_committed_with_its_logger_as_author(root):
 # --- the command ---------------------------------------------------------------------------------------
 
 
-class FakeServer:
-    """Stands in for werkzeug's server: remembers where it was asked to listen, and is stopped at once (Ctrl+C)."""
-
-    made: list = []
-
-    def __init__(self, host, port, app, threaded, fd=None):
-        FakeServer.made.append((host, port, threaded, app))
-
-    def serve_forever(self):
-        raise KeyboardInterrupt
-
-    def server_close(self):
-        pass
-
-
-@pytest.fixture
-def fake_server(monkeypatch):
-    import werkzeug.serving
-
-    FakeServer.made = []
-    monkeypatch.setattr(werkzeug.serving, "make_server", FakeServer)
-    return FakeServer
-
-
-def test_serve_listens_on_this_machine_and_prints_the_url(root, run, fake_server):
-    """`mentoring serve --port 0` listens on 127.0.0.1 (a free port) with threads, prints the URL, warns of nothing,
-    and stops cleanly."""
-    out = run("-w", str(root), "serve", "--port", "0")
+def test_serve_listens_on_this_machine_and_prints_the_url(root, run, serve_stops_at_once):
+    """`mentoring serve` listens on 127.0.0.1 port 8080, prints the URL, warns of nothing, and stops cleanly."""
+    out = run("-w", str(root), "serve")
     assert out.exit_code == 0, out.output
-    ((host, port, threaded, _),) = fake_server.made
-    assert (host, threaded, port > 0) == ("127.0.0.1", True, True)
-    assert f"Serving {root} at http://127.0.0.1:{port}/" in out.stdout and out.stderr == ""
+    assert serve_stops_at_once == [("127.0.0.1", 8080)]
+    assert f"Serving {root} at http://127.0.0.1:8080/" in out.stdout and out.stderr == ""
+    assert out.stdout.endswith("Stopped.\n")
 
 
-def test_serve_on_another_address_warns_that_anyone_there_can_write(root, run, fake_server):
-    """`--host 0.0.0.0` warns that anyone on the network can read and write the workspace."""
-    out = run("-w", str(root), "serve", "--host", "0.0.0.0", "--port", "0")
+def test_serve_on_another_address_warns_that_anyone_there_can_write(root, run, serve_stops_at_once):
+    """`--host 0.0.0.0 --port 9000` warns that anyone on the network can read and write the workspace."""
+    out = run("-w", str(root), "serve", "--host", "0.0.0.0", "--port", "9000")
     assert out.exit_code == 0
     assert "warning: listening on 0.0.0.0: anyone who can reach this machine on that network can read and write" in out.stderr
-    assert fake_server.made[0][0] == "0.0.0.0"
+    assert serve_stops_at_once == [("0.0.0.0", 9000)]
 
 
-def test_serve_with_commit_outside_a_repository_is_a_usage_error(root, run, fake_server):
+def test_serve_with_commit_outside_a_repository_is_a_usage_error(root, run, serve_stops_at_once):
     """--commit where there is no git repository: exit 2, one line saying so; no server is started."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     out = run("-w", str(root), "serve", "--commit")
     assert out.exit_code == 2 and out.stderr.startswith("mentoring: error: --commit: ") and "git init" in out.stderr
-    assert fake_server.made == []
+    assert serve_stops_at_once == []
 
 
 def test_serve_on_a_port_in_use_is_a_usage_error(root, run):

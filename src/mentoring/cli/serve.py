@@ -14,9 +14,26 @@ def _url(host: str, port: int) -> str:
     return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
 
+def listen(host: str, port: int, web):
+    """A threaded WSGI server for the app, listening on host and port (0: a free one); and its port.
+
+    The socket is made here, so that a port in use is a usage error (werkzeug would exit itself)."""
+    from werkzeug.serving import make_server
+
+    from ..errors import UsageError
+
+    try:
+        listening = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except (OSError, OverflowError) as exc:
+        raise UsageError(f"cannot listen on {host} port {port}: {getattr(exc, 'strerror', None) or exc}") from None
+    with listening:  # the server listens on a duplicate of it
+        port = listening.getsockname()[1]
+        return make_server(host, port, web, threaded=True, fd=listening.fileno()), port
+
+
 @app.command(cls=Command, epilog=examples(
     "mentoring serve",
-    "mentoring serve --port 8081 --commit",
+    "mentoring serve --port 8081",
     "mentoring serve --host 0.0.0.0 --port 8080",
 ))
 def serve(
@@ -26,8 +43,6 @@ def serve(
     commit: bool = typer.Option(False, "--commit", help="Commit each record written to the workspace's git repository."),
 ) -> None:
     """Serve the workspace in a browser: reports, participants, problems, and forms to log records."""
-    from werkzeug.serving import make_server
-
     from ..errors import UsageError
     from ..web import NotARepository, create_app
     from ..web.security import loopback, wildcard
@@ -38,13 +53,7 @@ def serve(
         web = create_app(root, commit=commit, cache=cache, host=host)
     except NotARepository as why:
         raise UsageError(f"--commit: {why}") from None
-    try:  # the socket is made here so that a port in use is a usage error, not werkzeug's exit
-        listening = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
-    except (OSError, OverflowError) as exc:
-        raise UsageError(f"cannot listen on {host} port {port}: {getattr(exc, 'strerror', None) or exc}") from None
-    with listening:  # the server listens on a duplicate of it
-        port = listening.getsockname()[1]
-        server = make_server(host, port, web, threaded=True, fd=listening.fileno())
+    server, port = listen(host, port, web)
     if not loopback(host):
         typer.echo(f"warning: listening on {host}: anyone who can reach this machine on that network can read "
                    "and write the workspace (no password is asked). Stop with Ctrl+C when done.", err=True)
