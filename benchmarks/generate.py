@@ -39,6 +39,7 @@ import datetime as dt
 import json
 import random
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -694,6 +695,21 @@ def generate(out: Path, participants: int, seed: int = 1) -> dict[str, Any]:
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def workspace(base: Path, participants: int, seed: int = 1) -> tuple[Path, dict[str, Any], Optional[float]]:
+    """The generated workspace at this scale under base (`participants-N`), reused when its manifest
+    matches, else written by this script in a child process; its manifest; seconds spent generating
+    (None when reused). The benchmarks share it through `--keep DIR`."""
+    root = Path(base) / f"participants-{participants}"
+    manifest = read_manifest(root)
+    if (manifest and manifest.get("participants") == participants and manifest.get("seed") == seed
+            and manifest.get("generator_version") == GENERATOR_VERSION):
+        return root, manifest, None
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), str(root), "--participants", str(participants),
+                    "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
+    return root, read_manifest(root) or {}, time.perf_counter() - started
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -353,15 +353,7 @@ def profile_load_check(root: Path, top: int = 15) -> str:
 
 def workspace(base: Path, participants: int, seed: int) -> tuple[Path, dict[str, Any], Optional[float]]:
     """A generated workspace at this scale (reused when its manifest matches); seconds spent generating."""
-    root = base / f"participants-{participants}"
-    manifest = generate.read_manifest(root)
-    if (manifest and manifest.get("participants") == participants and manifest.get("seed") == seed
-            and manifest.get("generator_version") == generate.GENERATOR_VERSION):
-        return root, manifest, None
-    started = time.perf_counter()
-    subprocess.run([sys.executable, str(HERE / "generate.py"), str(root), "--participants", str(participants),
-                    "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
-    return root, generate.read_manifest(root) or {}, time.perf_counter() - started
+    return generate.workspace(base, participants, seed)
 
 
 def each_scale(doc: str, argv: Optional[list[str]], measure: Callable[[Path, int], dict[str, Any]],
