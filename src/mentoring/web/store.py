@@ -12,15 +12,21 @@ thread at a time for each cohort (two requests for the same stale cohort open it
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
-from ..layout import is_id
+from ..layout import COHORTS, is_id
+from ..model import By
+from ..progress import Progress
 from ..workspace import Workspace, cohort_ids, open_workspace
 
 #: The key of the whole workspace among the opened ones.
 _WHOLE = ""
+#: How many cohorts' figures (by cohort, date and break-down) are remembered at most.
+FIGURES_KEPT = 4096
 
 
 class UnknownCohort(LookupError):
@@ -34,6 +40,7 @@ class Store:
         self.root = root
         self.cache = cache
         self._opened: dict[str, Workspace] = {}
+        self._figures: OrderedDict[tuple, tuple[Workspace, Progress]] = OrderedDict()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -56,9 +63,9 @@ class Store:
         return cohort_ids(self.root)
 
     def known(self, cohort_id: Any) -> str:
-        """The id of a cohort of this workspace, or UnknownCohort: an id from a URL is only ever
-        looked up among the folders that exist, never joined to a path."""
-        if not is_id(cohort_id) or cohort_id not in self.cohort_ids():
+        """The id of a cohort of this workspace, or UnknownCohort: an id from a URL must be an id
+        (lower-case letters, digits, `-` and `_`: no dot, no slash) naming a folder under cohorts/."""
+        if not is_id(cohort_id) or not (self.root / COHORTS / cohort_id).is_dir():
             raise UnknownCohort(cohort_id)
         return cohort_id
 
@@ -71,8 +78,18 @@ class Store:
         """The whole workspace, as the files are now."""
         return self._fresh(_WHOLE, lambda: open_workspace(self.root, search=False, cache=self.cache))
 
-    def forget(self, cohort_id: Optional[str] = None) -> None:
-        """Drop what is open (for one cohort, or all), so that the next page opens it afresh."""
+    def progress(self, ws: Workspace, cohort_id: str, as_of: dt.date, by: Optional[By] = None) -> Progress:
+        """`ws.progress(...)`, remembered while `ws` is the cohort's current workspace: the figures
+        are a pure function of the files, so a page asked again of unchanged files is not computed
+        again (a front page of hundreds of cohorts stays quick). The oldest are forgotten first."""
+        key = (cohort_id, as_of, by)
+        kept = self._figures.get(key)
+        if kept is not None and kept[0] is ws:
+            return kept[1]
+        figures = ws.progress(cohort_id, as_of, by)
         with self._guard:
-            for key in list(self._opened) if cohort_id is None else [cohort_id, _WHOLE]:
-                self._opened.pop(key, None)
+            self._figures[key] = (ws, figures)
+            self._figures.move_to_end(key)
+            while len(self._figures) > FIGURES_KEPT:
+                self._figures.popitem(last=False)
+        return figures

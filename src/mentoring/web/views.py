@@ -91,7 +91,7 @@ def cohorts_page():
         except UnknownCohort:  # a folder whose name is not an id: check names it
             continue
         if ws.sound(id_):
-            rows.append((ws.cohorts[id_], ws.curricula[ws.cohorts[id_].curriculum], ws.progress(id_, ctl.as_of)))
+            rows.append((ws.cohorts[id_], ws.curricula[ws.cohorts[id_].curriculum], store.progress(ws, id_, ctl.as_of)))
         else:
             broken.append((id_, ws.cohorts.get(id_), [p for p in ws.problems_of(id_) if p.is_error]))
     programmes: dict[str, list] = {}
@@ -113,7 +113,7 @@ def _figures(ws: Workspace, cohort_id: str, ctl: Controls, template: str, **extr
     """A page of a cohort's figures, or the cohort's errors when it has any."""
     cohort = ws.cohorts.get(cohort_id)
     try:
-        figures = ws.progress(cohort_id, ctl.as_of, ctl.by)
+        figures = served().store.progress(ws, cohort_id, ctl.as_of, ctl.by)
     except DataError as failure:
         return page("not_reported.html", ctl=ctl, cohort_id=cohort_id, cohort=cohort,
                     problems=[format_problem(p) for p in failure.problems])
@@ -140,7 +140,7 @@ def participant_page(cohort: str, participant: str):
     model = ws.cohorts[cohort]
     if participant not in {p.id for p in model.participants}:
         abort(404)
-    figures = ws.progress(cohort, ctl.as_of)
+    figures = served().store.progress(ws, cohort, ctl.as_of)
     person = next(p for p in figures.participants if p.id == participant)
     return page("participant.html", ctl=ctl, cohort_id=cohort, cohort=model, curriculum=ws.curricula[model.curriculum],
                 figures=figures, person=person, history=ws.history(cohort, participant, ctl.as_of),
