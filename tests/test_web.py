@@ -115,6 +115,34 @@ def test_problems_page_names_path_and_line(client, root):
     assert "not shown" in page and expected in page
 
 
+ACTION_LOG = """
+[[action]]
+id = "more-posts"
+date = 2015-03-10
+text = "Two posts a week"
+owner = "p01"
+due = 2015-03-20
+results = ["posts"]
+cause = "No one had time to write"
+"""
+
+
+def test_actions_reflection_and_due_pages(client, root):
+    """Action more-posts (owner p01, Aminah), due 03-20 and still open: as of 03-31 it is overdue on the actions
+    page; the reflection lists its cause and text under result posts; and it is the one thing due, 31 - 20 = 11
+    days late (no session was held, so no one is absent or silent, and no assignment has a due day)."""
+    make_workspace(root, {"cohorts/k1/logs/actions.toml": ACTION_LOG})
+    page = shown(client.get(f"/cohorts/k1/actions?{AS_OF}"))
+    row = re.search(r'data-action="more-posts">(.*?)</tr>', page, re.S).group(1)
+    assert "Two posts a week" in row and "Aminah" in row and "2015-03-20" in row and "✗ overdue" in row
+    page = shown(client.get(f"/cohorts/k1/reflect?{AS_OF}"))
+    posts = re.search(r'data-result="posts">(.*?)</section>', page, re.S).group(1)
+    assert "No one had time to write" in posts and "Two posts a week" in posts
+    page = shown(client.get(f"/cohorts/k1/due?{AS_OF}"))
+    rows = re.findall(r'<tr data-kind="(\w+)">\s*<td class="main">(.*?)</td>.*?data-label="Days late">(.*?)</td>', page, re.S)
+    assert rows == [("action", "action more-posts: Two posts a week", "11")]
+
+
 # --- forms ----------------------------------------------------------------------------------------
 
 
@@ -242,7 +270,7 @@ def test_a_post_without_the_token_is_refused_and_writes_nothing(client, root):
 
 
 @pytest.mark.parametrize("url", [
-    "/cohorts/..%2F..%2Fetc/", "/cohorts/%2e%2e/", "/cohorts/../../etc/passwd", "/cohorts/k1/participants/..%2Fcohort.toml",
+    "/cohorts/k1/participants/p09", "/cohorts/nope/actions", "/cohorts/..%2Fk1/due", "/cohorts/..%2F..%2Fetc/", "/cohorts/%2e%2e/", "/cohorts/../../etc/passwd", "/cohorts/k1/participants/..%2Fcohort.toml",
     "/cohorts/k1/participants/rina", "/cohorts/k1/log/..%2F..%2Fcohort", "/cohorts/k1/log/notes", "/cohorts/K1/",
     "/cohorts/k1%2Flogs/", "/static/../cohorts/k1/cohort.toml", "/cohorts/k1/cohort.toml",
 ])

@@ -18,6 +18,7 @@ from typing import Any, Optional
 import attrs
 
 from ..model import ActionStatus, Cohort, Curriculum, Measure, Role, Status
+from ..intake import attended_all
 from ..logbook import Outcome
 from ..problems import Problem, format_problem
 
@@ -196,7 +197,8 @@ def _number(text: str) -> Any:
 
 def record_from(kind: str, form_fields: Sequence[Field], form: Any, cohort: Optional[Cohort]) -> dict[str, Any]:
     """The record a posted form makes: only the form's own fields are read, an empty field is left
-    out, and "everyone came" means every participant enrolled on the session's date."""
+    out, and "everyone came" means every participant enrolled on the session's date, as
+    `mentoring log session --attended all` means it."""
     record: dict[str, Any] = {}
     for field in form_fields:
         if field.name in (LOGGED_BY, EVERYONE):
@@ -219,8 +221,8 @@ def record_from(kind: str, form_fields: Sequence[Field], form: Any, cohort: Opti
         else:
             record[field.name] = text
     if kind == "session" and form.get(EVERYONE) and cohort is not None:
-        day = record.get("date")
-        record["attended"] = [p.id for p in cohort.participants if isinstance(day, dt.date) and cohort.enrolled(p, day)]
+        day = record.get("date")  # not a date: the library says so, at the date field
+        record["attended"] = attended_all(cohort, day, None) if isinstance(day, dt.date) else []
     if kind in ("session", "action"):  # optional lists: none chosen is none written
         for name in ("modules", "results"):
             if record.get(name) == []:

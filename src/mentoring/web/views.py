@@ -11,7 +11,7 @@ each problem beside its field and nothing written.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import attrs
 from flask import Flask, Response, abort, current_app, flash, get_flashed_messages, redirect, render_template, request, session, url_for
@@ -27,7 +27,8 @@ from .git import author
 from .store import UnknownCohort
 
 #: The cohort's pages, in the order of its menu: (endpoint, label).
-COHORT_PAGES = (("report", "Report"), ("participants", "Participants"))
+COHORT_PAGES = (("report", "Report"), ("participants", "Participants"), ("actions", "Actions"),
+                ("reflect", "Reflection"), ("due", "Due"))
 
 _LOGGER_KEY = "logged_by"
 
@@ -109,42 +110,59 @@ def problems_page():
     return page("problems.html", ctl=ctl, problems=[format_problem(p) for p in ws.problems], summary=summary)
 
 
-def _figures(ws: Workspace, cohort_id: str, ctl: Controls, template: str, **extra: Any):
-    """A page of a cohort's figures, or the cohort's errors when it has any."""
+def cohort_page(cohort_id: str, template: str, compute: Callable[[Workspace, Controls], dict[str, Any]]):
+    """A page about one cohort: what `compute` asks of the door, or the cohort's errors when it has any
+    (the door raises DataError for them)."""
+    ctl = controls()
+    ws = cohort_workspace(cohort_id)
     cohort = ws.cohorts.get(cohort_id)
     try:
-        figures = served().store.progress(ws, cohort_id, ctl.as_of, ctl.by)
+        context = compute(ws, ctl)
     except DataError as failure:
         return page("not_reported.html", ctl=ctl, cohort_id=cohort_id, cohort=cohort,
                     problems=[format_problem(p) for p in failure.problems])
     return page(template, ctl=ctl, cohort_id=cohort_id, cohort=cohort, curriculum=ws.curricula[cohort.curriculum],
-                figures=figures, **extra)
+                names={p.id: p.name for p in cohort.people}, **context)
 
 
 def report_page(cohort: str):
     """A cohort's report: every expected result's target, actual, gap and status."""
-    return _figures(cohort_workspace(cohort), cohort, controls(), "report.html")
+    return cohort_page(cohort, "report.html", lambda ws, ctl: {
+        "figures": served().store.progress(ws, cohort, ctl.as_of, ctl.by)})
 
 
 def participants_page(cohort: str):
     """A cohort's participants: attendance, assignments, levels, complete."""
-    return _figures(cohort_workspace(cohort), cohort, controls(), "participants.html")
+    return cohort_page(cohort, "participants.html", lambda ws, ctl: {
+        "figures": served().store.progress(ws, cohort, ctl.as_of, ctl.by)})
 
 
 def participant_page(cohort: str, participant: str):
     """One participant: attendance, assignments, levels, and every output with its history."""
-    ctl = controls()
-    ws = cohort_workspace(cohort)
-    if not ws.sound(cohort):
-        return _figures(ws, cohort, ctl, "participants.html")
-    model = ws.cohorts[cohort]
-    if participant not in {p.id for p in model.participants}:
-        abort(404)
-    figures = served().store.progress(ws, cohort, ctl.as_of)
-    person = next(p for p in figures.participants if p.id == participant)
-    return page("participant.html", ctl=ctl, cohort_id=cohort, cohort=model, curriculum=ws.curricula[model.curriculum],
-                figures=figures, person=person, history=ws.history(cohort, participant, ctl.as_of),
-                names={p.id: p.name for p in model.people})
+
+    def compute(ws: Workspace, ctl: Controls) -> dict[str, Any]:
+        figures = served().store.progress(ws, cohort, ctl.as_of)
+        person = next((p for p in figures.participants if p.id == participant), None)
+        if person is None:
+            abort(404)
+        return {"figures": figures, "person": person, "history": ws.history(cohort, participant, ctl.as_of)}
+
+    return cohort_page(cohort, "participant.html", compute)
+
+
+def actions_page(cohort: str):
+    """A cohort's follow-up actions as of the date: who does what by when, open or done, overdue."""
+    return cohort_page(cohort, "actions.html", lambda ws, ctl: {"follow_up": ws.actions(cohort, ctl.as_of)})
+
+
+def reflect_page(cohort: str):
+    """The reflection sheet: each result's figures with the causes recorded and the actions for it."""
+    return cohort_page(cohort, "reflect.html", lambda ws, ctl: {"sheet": ws.reflect(cohort, ctl.as_of)})
+
+
+def due_page(cohort: str):
+    """What in the cohort needs someone's attention as of the date, oldest first."""
+    return cohort_page(cohort, "due.html", lambda ws, ctl: {"due": ws.due([cohort], ctl.as_of)})
 
 
 # --- forms ---------------------------------------------------------------------------------------
@@ -269,6 +287,9 @@ def register(app: Flask) -> None:
     web.add_url_rule("/cohorts/<cohort>/", "report", report_page)
     web.add_url_rule("/cohorts/<cohort>/participants", "participants", participants_page)
     web.add_url_rule("/cohorts/<cohort>/participants/<participant>", "participant", participant_page)
+    web.add_url_rule("/cohorts/<cohort>/actions", "actions", actions_page)
+    web.add_url_rule("/cohorts/<cohort>/reflect", "reflect", reflect_page)
+    web.add_url_rule("/cohorts/<cohort>/due", "due", due_page)
     web.add_url_rule("/cohorts/<cohort>/log/<kind>", "log_form", log_form, methods=["GET"])
     web.add_url_rule("/cohorts/<cohort>/log/<kind>", "log_submit", log_submit, methods=["POST"])
     app.register_blueprint(web)
