@@ -97,10 +97,12 @@ def test_participants_and_participant_pages(client, root):
 
 
 def test_breakdown_by_group_and_a_bad_control(client):
-    """`by=group` adds a table per group; a date that is not one and an unknown `by` are a 400 saying what was expected."""
+    """`by=group` adds a table per group; a date that is not one and an unknown `by` are a 400 saying what was
+    expected, whose links do not keep the bad value."""
     assert "(not recorded)" in client.get(f"/cohorts/k1/?{AS_OF}&by=group").get_data(as_text=True)
     response = client.get("/cohorts/k1/?as_of=2015-02-30")
     assert response.status_code == 400 and "expected a date such as 2015-03-31" in response.get_data(as_text=True)
+    assert 'href="/problems"' in response.get_data(as_text=True)  # its links leave the bad date behind
     response = client.get("/cohorts/k1/?by=grup")
     assert response.status_code == 400 and 'did you mean "group"' in shown(response)
 

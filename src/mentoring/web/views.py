@@ -11,7 +11,7 @@ each problem beside its field and nothing written.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import attrs
 from flask import Flask, Response, abort, current_app, flash, get_flashed_messages, redirect, render_template, request, session, url_for
@@ -21,10 +21,14 @@ from ..errors import DataError, UsageError, enum_value
 from ..logbook import Written, author_of
 from ..model import By, Cohort
 from ..problems import count, format_problem, plural
-from ..workspace import Workspace, as_date
+from ..workspace import Workspace
+from ..workspace import as_date as as_of_date
 from . import forms
 from .git import author
 from .store import UnknownCohort
+
+if TYPE_CHECKING:
+    from . import Served
 
 #: The cohort's pages, in the order of its menu: (endpoint, label).
 COHORT_PAGES = (("report", "Report"), ("participants", "Participants"), ("actions", "Actions"),
@@ -33,41 +37,48 @@ COHORT_PAGES = (("report", "Report"), ("participants", "Participants"), ("action
 _LOGGER_KEY = "logged_by"
 
 
+#: The query parameters that are the page's controls, kept on every link.
+CONTROLS = ("as_of", "by")
+
+
 @attrs.frozen
 class Controls:
-    """The page's controls: as the query string gave them, checked."""
+    """The page's controls, as the query string gave them, checked."""
 
     as_of: dt.date
     """The date the figures are as of (default today)."""
     by: Optional[By]
     """The participants' field to break the figures down by."""
-    given: dict[str, str]
-    """The query parameters that were given (kept on every link)."""
 
 
 def controls() -> Controls:
     """The controls of this request, or a UsageError saying which is wrong."""
-    given = {key: request.args[key] for key in ("as_of", "by") if request.args.get(key)}
-    as_of = as_date(given["as_of"], "as of") if "as_of" in given else dt.date.today()
-    by = enum_value(By, given["by"], "by") if "by" in given else None
-    return Controls(as_of, by, given)
+    as_of = request.args.get("as_of")
+    by = request.args.get("by")
+    return Controls(as_of_date(as_of, "as of") if as_of else dt.date.today(), enum_value(By, by, "by") if by else None)
 
 
 def link(endpoint: str, **values: Any) -> str:
     """A URL to a page with this page's controls kept."""
-    kept = {key: value for key, value in request.args.items() if key in ("as_of", "by") and value}
+    kept = {key: request.args[key] for key in CONTROLS if request.args.get(key)}
     return url_for(endpoint, **{**kept, **values})
 
 
-def served():
+def plain_link(endpoint: str, **values: Any) -> str:
+    """A URL to a page without the controls (from a page that says they are wrong)."""
+    return url_for(endpoint, **values)
+
+
+def served() -> Served:
+    """The workspace and repository this app serves."""
     return current_app.extensions["mentoring"]
 
 
-def page(template: str, status: int = 200, **context: Any):
+def page(template: str, status: int = 200, *, keep_controls: bool = True, **context: Any):
     """A page: its template with what every page shows (controls, messages, menus)."""
-    return render_template(template, link=link, by_choices=[b.value for b in By], kinds=forms.KINDS,
-                           cohort_pages=COHORT_PAGES, messages=get_flashed_messages(with_categories=True),
-                           **context), status
+    return render_template(template, link=link if keep_controls else plain_link, by_choices=[b.value for b in By],
+                           kinds=forms.KINDS, cohort_pages=COHORT_PAGES,
+                           messages=get_flashed_messages(with_categories=True), **context), status
 
 
 def cohort_workspace(cohort_id: str) -> Workspace:
@@ -266,7 +277,7 @@ def figure(value: Optional[float], unit: str = "count") -> str:
 
 def usage_error(error: UsageError):
     """A control or argument the library refuses: the page says which, with status 400."""
-    return page("error.html", 400, title="Not understood", message=str(error), ctl=None)
+    return page("error.html", 400, keep_controls=False, title="Not understood", message=str(error), ctl=None)
 
 
 def http_error(error: HTTPException):
@@ -274,7 +285,8 @@ def http_error(error: HTTPException):
     that is not this server's gets plain text (no URL can be built for it)."""
     if isinstance(error, SecurityError):
         return Response(f"{error.code} {error.name}: {error.description}\n", error.code, mimetype="text/plain")
-    return page("error.html", error.code or 500, title=f"{error.code} {error.name}", message=error.description, ctl=None)
+    return page("error.html", error.code or 500, keep_controls=False, title=f"{error.code} {error.name}",
+                message=error.description, ctl=None)
 
 
 def register(app: Flask) -> None:
