@@ -9,7 +9,8 @@ cache folder of its own, as the command runs it) is served by werkzeug's threade
 
 - the report page of the first cohort, --requests times after one warm-up (the files unchanged:
   each page still looks at the sizes and modification times of the cohort's files and the
-  curricula, and computes the figures afresh);
+  curricula, and serves the figures it remembers);
+- the same report for --requests dates not asked before (the figures computed each time);
 - the same report right after a session is logged to that cohort through the form (the cohort's
   files changed, so it is opened again), 20 times;
 - a session logged through the form (the whole post: token check, append_record's lock, check
@@ -23,6 +24,7 @@ Each is printed as median and 95th percentile in milliseconds (markdown), with t
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import http.client
 import re
 import shutil
@@ -118,7 +120,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         report = f"/cohorts/{cohort}/?as_of={as_of}"
         timed("cohorts page (every cohort's figures)", f"/?as_of={as_of}", 5, cold=True)
         timed("problems page (the whole workspace)", "/problems", 5, cold=True)
-        timed(f"report of one cohort ({cohort}), files unchanged", report, args.requests)
+        timed(f"report of one cohort ({cohort}), files unchanged, asked again", report, args.requests)
+        end = dt.date.fromisoformat(as_of)
+        spent = []
+        for n in range(args.requests):  # a date not asked before: the figures are computed
+            status, _, elapsed = client.request("GET", f"/cohorts/{cohort}/?as_of={end - dt.timedelta(days=n + 1)}")
+            assert status == 200, status
+            spent.append(elapsed)
+        rows.append(("the same report, a new date each time (figures computed)", None, *quantiles(spent), len(spent)))
 
         status, form, _ = client.request("GET", f"/cohorts/{cohort}/log/session")
         token = re.search(rf'name="{CSRF_FIELD}" value="([^"]+)"', form).group(1)

@@ -189,7 +189,8 @@ def test_logging_a_session_with_chosen_participants(client, root):
 
 
 def test_a_refused_record_shows_each_problem_beside_its_field_and_writes_nothing(client, root):
-    """Hours "two" is not a number: 422, the message beside the hours field, and the log byte for byte as it was."""
+    """Hours "two" is not a number: 422, the message beside the hours field, and the log byte for byte as it was;
+    no mentor chosen: "required" beside the mentor field."""
     make_workspace(root, {RINA_LOG: "# Rina's log\n"})
     before = (root / RINA_LOG).read_bytes()
     response = post(client, "session", {**SESSION, "hours": "two"})
@@ -197,6 +198,8 @@ def test_a_refused_record_shows_each_problem_beside_its_field_and_writes_nothing
     assert response.status_code == 422 and "Nothing was written" in page
     assert field_errors(page, "hours") == ['expected a number, got "two"']
     assert field_errors(page, "mentor") == []
+    no_mentor = post(client, "session", {**SESSION, "mentor": ""}).get_data(as_text=True)
+    assert field_errors(no_mentor, "mentor") == ["required: fill this in"]
     assert 'value="two"' in page  # the value stays, to be corrected
     assert (root / RINA_LOG).read_bytes() == before
 

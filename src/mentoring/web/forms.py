@@ -255,7 +255,10 @@ def _field_of(problem: Problem, names: set[str]) -> Optional[str]:
 
 
 def _short(message: str, kind: str, field: str) -> str:
-    """A message without the `kind.field: ` it starts with (the field is beside it)."""
+    """A message without the `kind.field: ` it starts with (the field is beside it); a key that
+    is missing is a field left empty."""
+    if _MISSING.search(message):
+        return "required: fill this in"
     for prefix in (f"{kind}.{field}: ", f"{kind}: "):
         if message.startswith(prefix):
             return message[len(prefix):]

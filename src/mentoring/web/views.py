@@ -113,12 +113,11 @@ def cohorts_page():
 
 
 def problems_page():
-    """Every problem `mentoring check` finds, as `path:line: severity: message`."""
-    ctl = controls()
+    """Every problem `mentoring check` finds, as `path:line: severity: message` (no date to choose)."""
     ws = served().store.whole()
     errors, warnings = count(ws.problems)
     summary = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    return page("problems.html", ctl=ctl, problems=[format_problem(p) for p in ws.problems], summary=summary)
+    return page("problems.html", ctl=None, problems=[format_problem(p) for p in ws.problems], summary=summary)
 
 
 def cohort_page(cohort_id: str, template: str, compute: Callable[[Workspace, Controls], dict[str, Any]]):
