@@ -233,6 +233,17 @@ def test_each_record_kind_is_written(client, root):
     assert (cell(page, "posts", "actual"), cell(page, "visitors", "actual")) == ("1", "40")
 
 
+def test_who_logs_a_record_appends_it_to_their_own_log(client, root):
+    """An output of p01 logged by her mentor rina goes to rina's log, not p01's; a "Logged by" that names no one
+    in the cohort (a path, say) is refused and nothing is written."""
+    output = {"date": "2015-03-05", "participant": "p01", "kind": "post", "title": "Hari Ibu", "status": "submitted"}
+    assert post(client, "output", {**output, "logged_by": "rina"}).status_code == 303
+    assert 'title = "Hari Ibu"' in (root / RINA_LOG).read_text() and not (root / "cohorts/k1/logs/p01.toml").exists()
+    before = (root / RINA_LOG).read_bytes()
+    assert post(client, "output", {**output, "logged_by": "../../x"}).status_code == 400
+    assert (root / RINA_LOG).read_bytes() == before and not (root / "cohorts/k1/logs/p01.toml").exists()
+
+
 def test_a_date_outside_the_cohort_is_written_with_its_warning_shown(client, root):
     """A session dated after the cohort's end is written, and the warning is shown on the next page."""
     response = post(client, "session", {**SESSION, "date": "2015-04-02", "everyone": "", "attended": []},
@@ -344,8 +355,8 @@ def test_commit_needs_a_git_repository(root):
 
 @needs_git
 def test_each_record_is_committed_with_its_logger_as_author(root):
-    """A session logged by the implementer Yusuf is one commit of rina's log alone, authored "Yusuf <imp@k1.invalid>";
-    a file changed but not written through the app stays out of it."""
+    """A session logged by the implementer Yusuf goes to his own log, in one commit of that log alone, authored
+    "Yusuf <imp@k1.invalid>"; a file changed but not written through the app stays out of it."""
     git(root, "init", "-q")
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "start")
@@ -354,7 +365,7 @@ def test_each_record_is_committed_with_its_logger_as_author(root):
     response = post(client, "session", {**SESSION, "logged_by": "imp"}, follow_redirects=True)
     assert "committed to git as Yusuf <imp@k1.invalid>" in shown(response)
     assert git(root, "log", "-1", "--format=%an <%ae>|%s").strip() == "Yusuf <imp@k1.invalid>|session in k1, logged by Yusuf through mentoring serve"
-    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == [RINA_LOG]
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["cohorts/k1/logs/imp.toml"]
     assert "notes.txt" in git(root, "status", "--porcelain")
     post(client, "session", {**SESSION, "date": "2015-03-06"})  # no one named: the record's author, the mentor
     assert git(root, "log", "-1", "--format=%an <%ae>").strip() == "Rina <rina@k1.invalid>"
@@ -421,3 +432,36 @@ def test_serve_answers_on_the_url_it_prints_and_stops_on_ctrl_c(root):
         child.send_signal(signal.SIGINT)
         out, _ = child.communicate(timeout=20)
     assert child.returncode == 0 and "Stopped." in out
+
+
+@needs_git
+def test_commits_from_many_clients_at_once_are_one_per_record(root):
+    """4 clients log 5 sessions each, two into k1 and two into k2, through an app that commits: 20 records and
+    20 commits (after the first one, 21), and no log left uncommitted."""
+    import threading
+
+    make_workspace(root, {"cohorts/k2/cohort.toml": COHORT, ".gitignore": ".mentoring-log.lock\n.mentoring-log.holder\n"})
+    git(root, "init", "-q")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "add", ".")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "start")
+    app = create_app(root, commit=True)
+    codes = []
+
+    def client_logs(cohort: str) -> None:
+        client = app.test_client()
+        form_token = token(client, f"/cohorts/{cohort}/log/session")
+        for n in range(5):
+            response = client.post(f"/cohorts/{cohort}/log/session", data={CSRF_FIELD: form_token, **SESSION,
+                                                                            "notes": f"{threading.get_ident()} {n}"})
+            codes.append(response.status_code)
+
+    threads = [threading.Thread(target=client_logs, args=(cohort,)) for cohort in ("k1", "k1", "k2", "k2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert codes == [303] * 20
+    assert git(root, "rev-list", "--count", "HEAD").strip() == "21"
+    assert git(root, "status", "--porcelain", "--", "cohorts").strip() == ""
+    logs = [root / "cohorts" / cohort / "logs/rina.toml" for cohort in ("k1", "k2")]
+    assert [log.read_text().count("[[session]]") for log in logs] == [10, 10]

@@ -96,7 +96,8 @@ def _fields(kind: str, cohort: Cohort, curriculum: Curriculum, today: dt.date) -
     date = Field("date", "Date", "date", required=True, default=today.isoformat())
     notes = Field("notes", "Notes", "textarea")
     logged_by = Field(LOGGED_BY, "Logged by", "select", _choice(_people(cohort), "(the record's author)"),
-                      help="Who is writing this down: the author of the record's git commit.")
+                      help="Who is writing this down: the record goes to their own log (and, with --commit, "
+                           "they are the author of its git commit).")
     if kind == "session":
         return (
             date,

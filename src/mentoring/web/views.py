@@ -228,9 +228,11 @@ def log_submit(cohort: str, kind: str):
     people = {p.id for p in model.people}
     logger = request.form.get(forms.LOGGED_BY) or None
     if logger is not None and logger not in people:
-        logger = None
+        abort(400, description="“Logged by” names no one in this cohort; nothing was written. Reload the form.")
     notes: list[str] = []
-    outcome = ws.append_record(cohort, kind, record, then=_commit(cohort, model, kind, logger, notes))
+    # Who logs it appends to their own log (docs/logging.md: one file per author merges cleanly); the
+    # name is a person's id of the cohort, never a path from the request.
+    outcome = ws.append_record(cohort, kind, record, logger, then=_commit(cohort, model, kind, logger, notes))
     if not outcome.ok:
         values = forms.values_of(form_fields, request.form)
         return page("log.html", 422, ctl=None, cohort_id=cohort, cohort=model, kind=kind, fields=form_fields,
