@@ -117,6 +117,49 @@ def test_problems_page_names_path_and_line(client, root):
     assert "not shown" in page and expected in page
 
 
+def session_log(*days: str) -> str:
+    """rina's log holding one two-hour session on each day, everyone expected, p01 attending."""
+    return "".join(f'[[session]]\ndate = {day}\nmentor = "rina"\nhours = 2\nattended = ["p01"]\n\n' for day in days)
+
+
+def periods_of(page: str, result: str) -> list[tuple[str, ...]]:
+    """The rows (period, actual, change, expected, status) under a result of a report over periods."""
+    block = re.search(rf'data-periods-of="{result}">(.*?)</table>', page, re.S).group(1)
+    rows = re.findall(r"<tr><td>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td></tr>",
+                      block, re.S)
+    return [tuple(html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in row) for row in rows]
+
+
+def test_report_over_monthly_periods(client, root):
+    """k1 moved to run 2015-01-01 to 03-31 (89 days), a session on 01-10, 02-10 and 03-10: each month adds one;
+    expected = 4 x elapsed: 4 x 30/89 = 1.3 by 01-31, 4 x 58/89 = 2.6 by 02-28, 4 at the due date; so behind,
+    behind, then missed (3 of 4 on the due date)."""
+    make_workspace(root, {"cohorts/k1/cohort.toml": COHORT.replace("start = 2015-03-01", "start = 2015-01-01"),
+                          RINA_LOG: session_log("2015-01-10", "2015-02-10", "2015-03-10")})
+    page = client.get(f"/cohorts/k1/?{AS_OF}&period=month").get_data(as_text=True)
+    assert periods_of(page, "sessions-held") == [
+        ("2015-01-01 to 2015-01-31", "1", "1", "1.3", "▼ behind"),
+        ("2015-02-01 to 2015-02-28", "2", "1", "2.6", "▼ behind"),
+        ("2015-03-01 to 2015-03-31", "3", "1", "4", "✗ missed"),
+    ]
+    assert 'data-periods-of="' not in client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True)
+    assert client.get(f"/cohorts/k1/?{AS_OF}&period=week").status_code == 400
+
+
+def test_programme_page_adds_up_its_cohorts(client, root):
+    """k2 runs the same curriculum: k1 holds 1 session and k2 2, so the programme has 3 of 4 + 4 = 8; by cohort,
+    each cohort's own actual."""
+    make_workspace(root, {"cohorts/k2/cohort.toml": COHORT, RINA_LOG: session_log("2015-03-05"),
+                          "cohorts/k2/logs/rina.toml": session_log("2015-03-05", "2015-03-12")})
+    page = client.get(f"/programmes/sosmed?{AS_OF}").get_data(as_text=True)
+    row = re.search(r'data-result="sessions-held">(.*?)</tr>', page, re.S).group(1)
+    assert re.findall(r'data-label="(?:Target|Actual)"[^>]*>([^<]*)<', row) == ["8", "3"]
+    page = client.get(f"/programmes/sosmed?{AS_OF}&by=cohort").get_data(as_text=True)
+    assert [cell(part, "sessions-held", "actual") for part in page.split("<h2>Cohort: ")[1:]] == ["1", "2"]
+    assert 'href="/programmes/sosmed?' in client.get(f"/?{AS_OF}").get_data(as_text=True)
+    assert client.get("/programmes/nope").status_code == 404 and client.get("/programmes/..%2Fsosmed").status_code == 404
+
+
 ACTION_LOG = """
 [[action]]
 id = "more-posts"

@@ -126,7 +126,8 @@ def test_a_post_without_token_and_a_traversal_url_are_refused(browser, site, roo
     page.close()
 
 
-@pytest.mark.parametrize("url", ["/", "/cohorts/k1/", "/cohorts/k1/participants", "/cohorts/k1/participants/p01",
+@pytest.mark.parametrize("url", ["/", "/cohorts/k1/", "/cohorts/k1/?period=month&by=group", "/programmes/sosmed?by=cohort",
+                                 "/cohorts/k1/participants", "/cohorts/k1/participants/p01",
                                  "/cohorts/k1/actions", "/cohorts/k1/reflect", "/cohorts/k1/due",
                                  "/cohorts/k1/log/session", "/cohorts/k1/log/action", "/problems"])
 def test_pages_fit_a_phone_screen(browser, site, url, tmp_path):

@@ -16,21 +16,25 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Optional, TypeVar, Union
 
-from ..layout import COHORTS, is_id
-from ..model import By
+from ..layout import COHORTS, curriculum_path, is_id
+from ..model import By, PeriodKind
 from ..progress import Progress
+from ..rollup import Programme
 from ..workspace import Workspace, cohort_ids, open_workspace
 
 #: The key of the whole workspace among the opened ones.
 _WHOLE = ""
-#: How many cohorts' figures (by cohort, date and break-down) are remembered at most.
+T = TypeVar("T")
+
+#: How many figures (a cohort's or a programme's, by date, break-down and period) are remembered at most.
 FIGURES_KEPT = 4096
 
 
 class UnknownCohort(LookupError):
-    """A cohort id that is not a folder under cohorts/ (the page is a 404)."""
+    """A cohort id that is not a folder under cohorts/, or a curriculum id that names no curriculum
+    (the page is a 404)."""
 
 
 class Store:
@@ -40,7 +44,7 @@ class Store:
         self.root = root
         self.cache = cache
         self._opened: dict[str, Workspace] = {}
-        self._figures: OrderedDict[tuple, tuple[Workspace, Progress]] = OrderedDict()
+        self._figures: OrderedDict[tuple, tuple[Workspace, Any]] = OrderedDict()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -69,6 +73,12 @@ class Store:
             raise UnknownCohort(cohort_id)
         return cohort_id
 
+    def known_curriculum(self, curriculum_id: Any) -> str:
+        """The id of a curriculum of this workspace, or UnknownCohort (the page is a 404 all the same)."""
+        if not is_id(curriculum_id) or not (self.root / curriculum_path(curriculum_id)).is_file():
+            raise UnknownCohort(curriculum_id)
+        return curriculum_id
+
     def cohort(self, cohort_id: str) -> Workspace:
         """The workspace opened for one cohort (its files and the curricula), as the files are now."""
         cohort_id = self.known(cohort_id)
@@ -78,18 +88,31 @@ class Store:
         """The whole workspace, as the files are now."""
         return self._fresh(_WHOLE, lambda: open_workspace(self.root, search=False, cache=self.cache))
 
-    def progress(self, ws: Workspace, cohort_id: str, as_of: dt.date, by: Optional[By] = None) -> Progress:
-        """`ws.progress(...)`, remembered while `ws` is the cohort's current workspace: the figures
-        are a pure function of the files, so a page asked again of unchanged files is not computed
-        again (a front page of hundreds of cohorts stays quick). The oldest are forgotten first."""
-        key = (cohort_id, as_of, by)
+    def figures(self, ws: Workspace, key: tuple, compute: Callable[[], T]) -> T:
+        """What `compute()` asks of `ws` (a cohort's figures, a programme's), remembered under `key`
+        while `ws` is the current workspace: figures are a pure function of the files, so a page asked
+        again of unchanged files is not computed again (a front page of hundreds of cohorts stays
+        quick). The oldest are forgotten first."""
         kept = self._figures.get(key)
         if kept is not None and kept[0] is ws:
             return kept[1]
-        figures = ws.progress(cohort_id, as_of, by)
+        value = compute()
         with self._guard:
-            self._figures[key] = (ws, figures)
+            self._figures[key] = (ws, value)
             self._figures.move_to_end(key)
             while len(self._figures) > FIGURES_KEPT:
                 self._figures.popitem(last=False)
-        return figures
+        return value
+
+    def progress(self, ws: Workspace, cohort_id: str, as_of: dt.date, by: Optional[By] = None,
+                 period: Optional[PeriodKind] = None) -> Progress:
+        """`ws.progress(...)`, remembered while the cohort's files are unchanged."""
+        return self.figures(ws, ("cohort", cohort_id, as_of, by, period), lambda: ws.progress(cohort_id, as_of, by, period))
+
+    def rollup(self, curriculum_id: str, as_of: dt.date, by: Optional[By] = None,
+               period: Optional[PeriodKind] = None) -> Programme:
+        """A programme's figures from the whole workspace (as `mentoring rollup` reads it),
+        remembered while its files are unchanged."""
+        ws = self.whole()
+        return self.figures(ws, ("programme", curriculum_id, as_of, by, period),
+                            lambda: ws.rollup(curriculum_id, as_of, by=by, period=period))

@@ -19,7 +19,7 @@ from werkzeug.exceptions import HTTPException, SecurityError
 
 from ..errors import DataError, UsageError, enum_value
 from ..logbook import Written, author_of
-from ..model import By, Cohort
+from ..model import PARTICIPANT_FIELDS, By, Cohort, PeriodKind
 from ..problems import count, format_problem, plural
 from ..workspace import Workspace
 from ..workspace import as_date as as_of_date
@@ -38,7 +38,7 @@ _LOGGER_KEY = "logged_by"
 
 
 #: The query parameters that are the page's controls, kept on every link.
-CONTROLS = ("as_of", "by")
+CONTROLS = ("as_of", "by", "period")
 
 
 @attrs.frozen
@@ -48,14 +48,22 @@ class Controls:
     as_of: dt.date
     """The date the figures are as of (default today)."""
     by: Optional[By]
-    """The participants' field to break the figures down by."""
+    """What to break the figures down by: a participants' field, or (a programme's) its cohorts."""
+    period: Optional[PeriodKind]
+    """The reporting periods to show each result's figures over."""
+    periods: bool = False
+    """Whether the page shows figures over periods (and so offers the control)."""
+    by_choices: tuple[str, ...] = tuple(b.value for b in PARTICIPANT_FIELDS)
+    """The break-downs the page offers."""
 
 
-def controls() -> Controls:
+def controls(periods: bool = False, by_choices: tuple = PARTICIPANT_FIELDS) -> Controls:
     """The controls of this request, or a UsageError saying which is wrong."""
-    as_of = request.args.get("as_of")
-    by = request.args.get("by")
-    return Controls(as_of_date(as_of, "as of") if as_of else dt.date.today(), enum_value(By, by, "by") if by else None)
+    as_of, by, period = (request.args.get(key) for key in CONTROLS)
+    return Controls(as_of_date(as_of, "as of") if as_of else dt.date.today(),
+                    enum_value(By, by, "by", by_choices) if by else None,
+                    enum_value(PeriodKind, period, "period") if period else None,
+                    periods, tuple(b.value for b in by_choices))
 
 
 def link(endpoint: str, **values: Any) -> str:
@@ -76,7 +84,7 @@ def served() -> Served:
 
 def page(template: str, status: int = 200, *, keep_controls: bool = True, **context: Any):
     """A page: its template with what every page shows (controls, messages, menus)."""
-    return render_template(template, link=link if keep_controls else plain_link, by_choices=[b.value for b in By],
+    return render_template(template, link=link if keep_controls else plain_link, period_choices=[p.value for p in PeriodKind],
                            kinds=forms.KINDS, cohort_pages=COHORT_PAGES,
                            messages=get_flashed_messages(with_categories=True), **context), status
 
@@ -120,10 +128,11 @@ def problems_page():
     return page("problems.html", ctl=None, problems=[format_problem(p) for p in ws.problems], summary=summary)
 
 
-def cohort_page(cohort_id: str, template: str, compute: Callable[[Workspace, Controls], dict[str, Any]]):
+def cohort_page(cohort_id: str, template: str, compute: Callable[[Workspace, Controls], dict[str, Any]],
+                periods: bool = False):
     """A page about one cohort: what `compute` asks of the door, or the cohort's errors when it has any
     (the door raises DataError for them)."""
-    ctl = controls()
+    ctl = controls(periods)
     ws = cohort_workspace(cohort_id)
     cohort = ws.cohorts.get(cohort_id)
     try:
@@ -136,9 +145,9 @@ def cohort_page(cohort_id: str, template: str, compute: Callable[[Workspace, Con
 
 
 def report_page(cohort: str):
-    """A cohort's report: every expected result's target, actual, gap and status."""
+    """A cohort's report: every expected result's target, actual, gap and status (over periods when asked)."""
     return cohort_page(cohort, "report.html", lambda ws, ctl: {
-        "figures": served().store.progress(ws, cohort, ctl.as_of, ctl.by)})
+        "figures": served().store.progress(ws, cohort, ctl.as_of, ctl.by, ctl.period)}, periods=True)
 
 
 def participants_page(cohort: str):
@@ -158,6 +167,22 @@ def participant_page(cohort: str, participant: str):
         return {"figures": figures, "person": person, "history": ws.history(cohort, participant, ctl.as_of)}
 
     return cohort_page(cohort, "participant.html", compute)
+
+
+def programme_page(curriculum: str):
+    """A programme: the cohorts of one curriculum added up, as `mentoring rollup` adds them."""
+    store = served().store
+    try:
+        store.known_curriculum(curriculum)
+    except UnknownCohort:
+        abort(404)
+    ctl = controls(periods=True, by_choices=tuple(By))
+    try:
+        programme = store.rollup(curriculum, ctl.as_of, ctl.by, ctl.period)
+    except DataError as failure:
+        return page("not_reported.html", ctl=ctl, cohort_id=None, cohort=None, title=curriculum,
+                    problems=[format_problem(p) for p in failure.problems])
+    return page("programme.html", ctl=ctl, programme=programme, curriculum=store.whole().curricula[curriculum])
 
 
 def actions_page(cohort: str):
@@ -297,6 +322,7 @@ def register(app: Flask) -> None:
     web = Blueprint("web", __name__)
     web.add_url_rule("/", "cohorts", cohorts_page)
     web.add_url_rule("/problems", "problems", problems_page)
+    web.add_url_rule("/programmes/<curriculum>", "programme", programme_page)
     web.add_url_rule("/cohorts/<cohort>/", "report", report_page)
     web.add_url_rule("/cohorts/<cohort>/participants", "participants", participants_page)
     web.add_url_rule("/cohorts/<cohort>/participants/<participant>", "participant", participant_page)
