@@ -117,7 +117,7 @@ def cohorts_page():
     programmes: dict[str, list] = {}
     for cohort, curriculum, figures in rows:
         programmes.setdefault(curriculum.id, []).append((cohort, curriculum, figures))
-    return page("cohorts.html", ctl=ctl, programmes=programmes, broken=broken, format_problem=format_problem)
+    return page("cohorts.html", ctl=ctl, programmes=programmes, broken=broken)
 
 
 def problems_page():
