@@ -53,10 +53,26 @@ def shown(response) -> str:
     return html.unescape(response.get_data(as_text=True))
 
 
-def cell(page: str, row: str, figure: str) -> str:
-    """The text of a `data-figure` cell in the table row marked `data-result`/`data-participant` = row."""
-    found = re.search(rf'data-(?:result|participant)="{row}".*?data-figure="{figure}">([^<]*)<', page, re.S)
-    return html.unescape(found.group(1)).strip()
+def rows(page: str, table: str) -> list[dict[str, str]]:
+    """The rows of a table drawn by the reports' templates (`<table id="table-NAME">`), each as the text of its
+    cells by their `data-key`; a row that leaves its id empty (a result's next period, its next cohort) has the id
+    of the row above."""
+    block = re.search(rf'<table id="table-{table}">(.*?)</table>', page, re.S).group(1)
+    out: list[dict[str, str]] = []
+    for tr in re.findall(r"<tr>(.*?)</tr>", block, re.S):
+        cells = {key: html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+                 for key, text in re.findall(r'<td data-key="([^"]+)"[^>]*>(.*?)</td>', tr, re.S)}
+        if cells:
+            if not cells.get("id") and out:
+                cells["id"] = out[-1]["id"]
+            out.append(cells)
+    return out
+
+
+def cell(page: str, row: str, key: str) -> str:
+    """The `key` cell of the first row whose id is `row`, in the report's results or the participants table."""
+    table = "participants" if 'id="table-participants"' in page else "results"
+    return next(r[key] for r in rows(page, table) if r["id"] == row)
 
 
 def field_errors(page: str, name: str) -> list[str]:
@@ -82,7 +98,7 @@ def test_report_page_shows_every_result_with_its_figures(client, root):
     response = client.get(f"/cohorts/k1/?{AS_OF}")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert [cell(page, r, "actual") for r in ("posts", "visitors", "sessions-held", "attendance")] == ["0", "–", "0", "–"]
+    assert [cell(page, r, "actual") for r in ("posts", "visitors", "sessions-held", "attendance")] == ["0", "-", "0", "-"]
     assert f'href="/cohorts/k1/participants?{AS_OF}"' in page
 
 
@@ -91,15 +107,17 @@ def test_participants_and_participant_pages(client, root):
     p01's page lists that session as attended."""
     make_workspace(root, {RINA_LOG: '[[session]]\ndate = 2015-03-05\nmentor = "rina"\nhours = 2\nattended = ["p01"]\n'})
     page = client.get(f"/cohorts/k1/participants?{AS_OF}").get_data(as_text=True)
-    assert (cell(page, "p01", "attendance"), cell(page, "p02", "attendance")) == ("100%", "0%")
+    assert (cell(page, "p01", "attendance"), cell(page, "p02", "attendance")) == ("100.0%", "0.0%")
+    assert 'href="/cohorts/k1/participants/p01?as_of=2015-03-31"' in page
     page = client.get(f"/cohorts/k1/participants/p01?{AS_OF}").get_data(as_text=True)
     assert "Aminah" in page and "2015-03-05" in page and "✓ came" in page
 
 
 def test_breakdown_by_group_and_a_bad_control(client):
-    """`by=group` adds a table per group; a date that is not one and an unknown `by` are a 400 saying what was
+    """`by=group` adds the results by group; a date that is not one and an unknown `by` are a 400 saying what was
     expected, whose links do not keep the bad value."""
-    assert "(not recorded)" in client.get(f"/cohorts/k1/?{AS_OF}&by=group").get_data(as_text=True)
+    page = client.get(f"/cohorts/k1/?{AS_OF}&by=group").get_data(as_text=True)
+    assert {r["group"] for r in rows(page, "groups")} == {"not recorded"}  # conftest's people have no group
     response = client.get("/cohorts/k1/?as_of=2015-02-30")
     assert response.status_code == 400 and "expected a date such as 2015-03-31" in response.get_data(as_text=True)
     assert 'href="/problems"' in response.get_data(as_text=True)  # its links leave the bad date behind
@@ -122,14 +140,6 @@ def session_log(*days: str) -> str:
     return "".join(f'[[session]]\ndate = {day}\nmentor = "rina"\nhours = 2\nattended = ["p01"]\n\n' for day in days)
 
 
-def periods_of(page: str, result: str) -> list[tuple[str, ...]]:
-    """The rows (period, actual, change, expected, status) under a result of a report over periods."""
-    block = re.search(rf'data-periods-of="{result}">(.*?)</table>', page, re.S).group(1)
-    rows = re.findall(r"<tr><td>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td></tr>",
-                      block, re.S)
-    return [tuple(html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in row) for row in rows]
-
-
 def test_report_over_monthly_periods(client, root):
     """k1 moved to run 2015-01-01 to 03-31 (89 days), a session on 01-10, 02-10 and 03-10: each month adds one;
     expected = 4 x elapsed: 4 x 30/89 = 1.3 by 01-31, 4 x 58/89 = 2.6 by 02-28, 4 at the due date; so behind,
@@ -137,12 +147,12 @@ def test_report_over_monthly_periods(client, root):
     make_workspace(root, {"cohorts/k1/cohort.toml": COHORT.replace("start = 2015-03-01", "start = 2015-01-01"),
                           RINA_LOG: session_log("2015-01-10", "2015-02-10", "2015-03-10")})
     page = client.get(f"/cohorts/k1/?{AS_OF}&period=month").get_data(as_text=True)
-    assert periods_of(page, "sessions-held") == [
-        ("2015-01-01 to 2015-01-31", "1", "1", "1.3", "▼ behind"),
-        ("2015-02-01 to 2015-02-28", "2", "1", "2.6", "▼ behind"),
-        ("2015-03-01 to 2015-03-31", "3", "1", "4", "✗ missed"),
-    ]
-    assert 'data-periods-of="' not in client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True)
+    held = [(r["start"], r["end"], r["actual"], r["change"], r["expected"], r["status"])
+            for r in rows(page, "periods") if r["id"] == "sessions-held"]
+    assert held == [("2015-01-01", "2015-01-31", "1", "+1", "1.3", "behind"),
+                    ("2015-02-01", "2015-02-28", "2", "+1", "2.6", "behind"),
+                    ("2015-03-01", "2015-03-31", "3", "+1", "4", "missed")]
+    assert 'id="table-periods"' not in client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True)
     assert client.get(f"/cohorts/k1/?{AS_OF}&period=week").status_code == 400
 
 
@@ -152,10 +162,11 @@ def test_programme_page_adds_up_its_cohorts(client, root):
     make_workspace(root, {"cohorts/k2/cohort.toml": COHORT, RINA_LOG: session_log("2015-03-05"),
                           "cohorts/k2/logs/rina.toml": session_log("2015-03-05", "2015-03-12")})
     page = client.get(f"/programmes/sosmed?{AS_OF}").get_data(as_text=True)
-    row = re.search(r'data-result="sessions-held">(.*?)</tr>', page, re.S).group(1)
-    assert re.findall(r'data-label="(?:Target|Actual)"[^>]*>([^<]*)<', row) == ["8", "3"]
+    held = next(r for r in rows(page, "results") if r["id"] == "sessions-held")
+    assert (held["target"], held["actual"]) == ("8", "3")
     page = client.get(f"/programmes/sosmed?{AS_OF}&by=cohort").get_data(as_text=True)
-    assert [cell(part, "sessions-held", "actual") for part in page.split("<h2>Cohort: ")[1:]] == ["1", "2"]
+    held = [(r["cohort"], r["actual"]) for r in rows(page, "results") if r["id"] == "sessions-held"]
+    assert held == [("all", "3"), ("k1", "1"), ("k2", "2")]
     assert 'href="/programmes/sosmed?' in client.get(f"/?{AS_OF}").get_data(as_text=True)
     assert client.get("/programmes/nope").status_code == 404 and client.get("/programmes/..%2Fsosmed").status_code == 404
 
@@ -177,15 +188,31 @@ def test_actions_reflection_and_due_pages(client, root):
     page; the reflection lists its cause and text under result posts; and it is the one thing due, 31 - 20 = 11
     days late (no session was held, so no one is absent or silent, and no assignment has a due day)."""
     make_workspace(root, {"cohorts/k1/logs/actions.toml": ACTION_LOG})
-    page = shown(client.get(f"/cohorts/k1/actions?{AS_OF}"))
-    row = re.search(r'data-action="more-posts">(.*?)</tr>', page, re.S).group(1)
-    assert "Two posts a week" in row and "Aminah" in row and "2015-03-20" in row and "✗ overdue" in row
-    page = shown(client.get(f"/cohorts/k1/reflect?{AS_OF}"))
-    posts = re.search(r'data-result="posts">(.*?)</section>', page, re.S).group(1)
-    assert "No one had time to write" in posts and "Two posts a week" in posts
-    page = shown(client.get(f"/cohorts/k1/due?{AS_OF}"))
-    rows = re.findall(r'<tr data-kind="(\w+)">\s*<td class="main">(.*?)</td>.*?data-label="Days late">(.*?)</td>', page, re.S)
-    assert rows == [("action", "action more-posts: Two posts a week", "11")]
+    page = client.get(f"/cohorts/k1/actions?{AS_OF}").get_data(as_text=True)
+    assert [(r["id"], r["action"], r["owner"], r["due"], r["status"]) for r in rows(page, "actions")] == [
+        ("more-posts", "Two posts a week", "Aminah", "2015-03-20", "open, overdue")]
+    page = client.get(f"/cohorts/k1/reflect?{AS_OF}").get_data(as_text=True)
+    posts = page[page.index("(<span translate=\"no\">posts</span>)"):page.index('id="table-plan-posts"')]
+    assert "No one had time to write" in posts
+    assert [r["text"] for r in rows(page, "plan-posts")] == ["Two posts a week"]
+    page = client.get(f"/cohorts/k1/due?{AS_OF}").get_data(as_text=True)
+    assert [(r["kind"], r["what"], r["when"]) for r in rows(page, "due")] == [
+        ("action", "action more-posts: Two posts a week", "11 days late")]
+
+
+def test_pages_speak_the_language_asked_for_else_the_workspaces(client, root):
+    """`lang=id` gives Indonesian menus, controls, dates and the report's own labels; a workspace whose
+    mentoring.toml says `lang = "id"` is Indonesian unless `lang=en` is asked; a language that is not one is a 400."""
+    page = client.get(f"/cohorts/k1/?{AS_OF}&lang=id").get_data(as_text=True)
+    assert '<html lang="id">' in page and ">Laporan<" in page and "Per tanggal" in page and "31 Maret 2015" in page
+    assert "hasil yang diharapkan" in page and 'href="/cohorts/k1/participants?as_of=2015-03-31&amp;lang=id"' in page
+    make_workspace(root, {"mentoring.toml": 'lang = "id"\n'})
+    assert ">Laporan<" in client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True)
+    english = client.get(f"/cohorts/k1/?{AS_OF}&lang=en").get_data(as_text=True)
+    assert ">Report<" in english and "expected results" in english
+    form = post(client, "session", {**SESSION, "mentor": ""}).get_data(as_text=True)
+    assert "Catat sesi" in form and field_errors(form, "mentor") == ["wajib: isi bagian ini"]
+    assert client.get(f"/cohorts/k1/?{AS_OF}&lang=fr").status_code == 400
 
 
 # --- forms ----------------------------------------------------------------------------------------
@@ -219,7 +246,7 @@ def test_logging_a_session_for_everyone_changes_the_report(client, root):
     assert 'attended = ["p01", "p02"]' in (root / RINA_LOG).read_text()
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Written: [[session]] at cohorts/k1/logs/rina.toml:1." in page
-    assert (cell(page, "sessions-held", "actual"), cell(page, "attendance", "actual")) == ("1", "100%")
+    assert (cell(page, "sessions-held", "actual"), cell(page, "attendance", "actual")) == ("1", "100.0%")
 
 
 def test_logging_a_session_with_chosen_participants(client, root):

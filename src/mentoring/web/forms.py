@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 import attrs
 
 from ..model import ActionStatus, Cohort, Curriculum, Measure, Role, Status
+from ..i18n import N_, Message
 from ..intake import attended_all
 from ..logbook import Outcome
 from ..problems import Problem, format_problem
@@ -37,7 +38,8 @@ EVERYONE = "everyone"
 
 @attrs.frozen
 class Field:
-    """One field of a form."""
+    """One field of a form. Its label and help are the program's words (marked for translation and
+    shown in the page's language); its options are data (names, titles) or words (a `Message`)."""
 
     name: str
     """The record's key it fills (or `logged_by`, `everyone`)."""
@@ -45,14 +47,27 @@ class Field:
     """What it asks, in words."""
     widget: str
     """`text`, `textarea`, `date`, `number`, `select`, `checkboxes` or `lines` (a textarea, one item a line)."""
-    options: tuple[tuple[str, str], ...] = ()
-    """(value, label) of each choice, for `select` and `checkboxes`."""
+    options: tuple[tuple[str, Union[str, Message]], ...] = ()
+    """(value, label) of each choice, for `select` and `checkboxes`: a label is data as it is, or a Message."""
     required: bool = False
     """Whether the record needs it."""
     help: Optional[str] = None
-    """A hint under the field."""
+    """A hint under the field, in words."""
     default: Any = None
     """Its value on an empty form (a list for `checkboxes`)."""
+    note: Optional[str] = None
+    """A hint made of data (a curriculum's scales), shown as it is."""
+
+
+#: Each record kind's name in the menus.
+KIND_LABELS = {"session": N_("session"), "output": N_("output"), "assessment": N_("assessment"),
+               "measurement": N_("measurement"), "action": N_("action")}
+#: Each form's heading.
+HEADINGS = {"session": N_("Log a session"), "output": N_("Log an output"), "assessment": N_("Log an assessment"),
+            "measurement": N_("Log a measurement"), "action": N_("Log an action or an update")}
+#: The status words of outputs and actions, marked for translation.
+STATUS_WORDS = {"draft": N_("draft"), "submitted": N_("submitted"), "returned": N_("returned"), "accepted": N_("accepted"),
+                "published": N_("published"), "open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
 
 
 def _people(cohort: Cohort, roles: Optional[Iterable[Role]] = None) -> tuple[tuple[str, str], ...]:
@@ -60,12 +75,17 @@ def _people(cohort: Cohort, roles: Optional[Iterable[Role]] = None) -> tuple[tup
     return tuple((p.id, f"{p.name} ({p.id})") for p in cohort.people if wanted is None or p.role in wanted)
 
 
-def _participants(cohort: Cohort) -> tuple[tuple[str, str], ...]:
-    return tuple((p.id, p.name + (f" (left {p.left.isoformat()})" if p.left else "")) for p in cohort.participants)
+def _participants(cohort: Cohort) -> tuple[tuple[str, Union[str, Message]], ...]:
+    return tuple((p.id, Message(N_("{name} (left {date})"), {"name": p.name, "date": p.left}) if p.left else p.name)
+                 for p in cohort.participants)
 
 
-def _choice(options: Sequence[tuple[str, str]], blank: str) -> tuple[tuple[str, str], ...]:
-    return (("", blank), *options)
+def _choice(options: Sequence[tuple[str, Union[str, Message]]], blank: str) -> tuple[tuple[str, Union[str, Message]], ...]:
+    return (("", Message(blank)), *options)
+
+
+def _words(values: Iterable[str]) -> tuple[tuple[str, Message], ...]:
+    return tuple((value, Message(STATUS_WORDS[value])) for value in values)
 
 
 def _levels(curriculum: Curriculum) -> tuple[tuple[str, str], ...]:
@@ -93,39 +113,41 @@ def _only_choice(field: Field) -> Field:
 
 
 def _fields(kind: str, cohort: Cohort, curriculum: Curriculum, today: dt.date) -> tuple[Field, ...]:
-    date = Field("date", "Date", "date", required=True, default=today.isoformat())
-    notes = Field("notes", "Notes", "textarea")
-    logged_by = Field(LOGGED_BY, "Logged by", "select", _choice(_people(cohort), "(the record's author)"),
-                      help="Who is writing this down: the record goes to their own log (and, with --commit, "
-                           "they are the author of its git commit).")
+    choose = N_("(choose)")
+    date = Field("date", N_("Date"), "date", required=True, default=today.isoformat())
+    notes = Field("notes", N_("Notes"), "textarea")
+    logged_by = Field(LOGGED_BY, N_("Logged by"), "select", _choice(_people(cohort), N_("(the record's author)")),
+                      help=N_("Who is writing this down: the record goes to their own log (and, with --commit, "
+                              "they are the author of its git commit)."))
     if kind == "session":
         return (
             date,
-            Field("mentor", "Mentor", "select", _choice(_people(cohort, SESSION_ROLES), "(choose)"), required=True),
-            Field("hours", "Hours", "number", required=True, help="How long it lasted, e.g. 2 or 1.5."),
-            Field(EVERYONE, "Everyone came", "checkboxes", (("yes", "Everyone enrolled that day came"),), default=["yes"],
-                  help="Untick to choose who came below."),
-            Field("attended", "Who came", "checkboxes", _participants(cohort), default=[],
-                  help="Used only when \"Everyone came\" is not ticked."),
-            Field("modules", "Modules covered", "checkboxes", tuple((m.id, m.title) for m in curriculum.modules), default=[]),
+            Field("mentor", N_("Mentor"), "select", _choice(_people(cohort, SESSION_ROLES), choose), required=True),
+            Field("hours", N_("Hours"), "number", required=True, help=N_("How long it lasted, e.g. 2 or 1.5.")),
+            Field(EVERYONE, N_("Everyone came"), "checkboxes", (("yes", Message(N_("Everyone enrolled that day came"))),),
+                  default=["yes"], help=N_("Untick to choose who came below.")),
+            Field("attended", N_("Who came"), "checkboxes", _participants(cohort), default=[],
+                  help=N_("Used only when \"Everyone came\" is not ticked.")),
+            Field("modules", N_("Modules covered"), "checkboxes", tuple((m.id, m.title) for m in curriculum.modules),
+                  default=[]),
             notes,
-            Field("follow_up", "Follow-up agreed", "lines", help="One action a line."),
+            Field("follow_up", N_("Follow-up agreed"), "lines", help=N_("One action a line.")),
             logged_by,
         )
     if kind == "output":
         return (
             date,
-            Field("participant", "Participant", "select", _choice(_participants(cohort), "(choose)"), required=True),
-            Field("kind", "Kind", "select", _choice(tuple((k.id, k.title) for k in curriculum.output_kinds), "(choose)"),
+            Field("participant", N_("Participant"), "select", _choice(_participants(cohort), choose), required=True),
+            Field("kind", N_("Kind"), "select", _choice(tuple((k.id, k.title) for k in curriculum.output_kinds), choose),
                   required=True),
-            Field("title", "Title", "text", required=True),
-            Field("assignment", "Assignment", "select",
-                  _choice(tuple((a.id, a.title) for a in curriculum.assignments), "(none)")),
-            Field("status", "Status", "select", tuple((s.value, s.value) for s in Status), default=Status.SUBMITTED.value),
-            Field("id", "Output id", "text",
-                  help="The same id on every record of one output (e.g. aminah-fb-2), to follow it through review."),
-            Field("url", "Link", "text"),
-            Field("reviewed_by", "Reviewed by", "select", _choice(_people(cohort), "(no one)")),
+            Field("title", N_("Title"), "text", required=True),
+            Field("assignment", N_("Assignment"), "select",
+                  _choice(tuple((a.id, a.title) for a in curriculum.assignments), N_("(none)"))),
+            Field("status", N_("Status"), "select", _words(s.value for s in Status), default=Status.SUBMITTED.value),
+            Field("id", N_("Output id"), "text",
+                  help=N_("The same id on every record of one output (e.g. aminah-fb-2), to follow it through review.")),
+            Field("url", N_("Link"), "text"),
+            Field("reviewed_by", N_("Reviewed by"), "select", _choice(_people(cohort), N_("(no one)"))),
             notes,
             logged_by,
         )
@@ -134,12 +156,13 @@ def _fields(kind: str, cohort: Cohort, curriculum: Curriculum, today: dt.date) -
                            for c in curriculum.competencies)
         return (
             date,
-            Field("participant", "Participant", "select", _choice(_participants(cohort), "(choose)"), required=True),
-            Field("competency", "Competency", "select",
-                  _choice(tuple((c.id, c.title) for c in curriculum.competencies), "(choose)"), required=True),
-            Field("level", "Level", "select", _choice(_levels(curriculum), "(choose)"), required=True, help=scales or None),
-            Field("by", "Rated by", "select",
-                  _choice((("self", "the participant (self-assessment)"), *_people(cohort, ASSESSOR_ROLES)), "(choose)"),
+            Field("participant", N_("Participant"), "select", _choice(_participants(cohort), choose), required=True),
+            Field("competency", N_("Competency"), "select",
+                  _choice(tuple((c.id, c.title) for c in curriculum.competencies), choose), required=True),
+            Field("level", N_("Level"), "select", _choice(_levels(curriculum), choose), required=True, note=scales or None),
+            Field("by", N_("Rated by"), "select",
+                  _choice((("self", Message(N_("the participant (self-assessment)"))), *_people(cohort, ASSESSOR_ROLES)),
+                          choose),
                   required=True),
             notes,
             logged_by,
@@ -148,23 +171,24 @@ def _fields(kind: str, cohort: Cohort, curriculum: Curriculum, today: dt.date) -
         reported = tuple((r.id, r.statement) for r in curriculum.results if r.measure is Measure.REPORTED)
         return (
             date,
-            Field("result", "Result", "select", _choice(reported, "(choose)"), required=True),
-            Field("value", "Value", "number", required=True),
-            Field("source", "Source", "text", help="Where the figure comes from."),
+            Field("result", N_("Result"), "select", _choice(reported, choose), required=True),
+            Field("value", N_("Value"), "number", required=True),
+            Field("source", N_("Source"), "text", help=N_("Where the figure comes from.")),
             notes,
             logged_by,
         )
     if kind == "action":
         return (
-            Field("id", "Action id", "text", required=True,
-                  help="A short id (e.g. more-posts); the same id again updates that action."),
+            Field("id", N_("Action id"), "text", required=True,
+                  help=N_("A short id (e.g. more-posts); the same id again updates that action.")),
             date,
-            Field("text", "What is to be done", "textarea", help="Needed when the action is opened."),
-            Field("owner", "Owner", "select", _choice(_people(cohort), "(no one yet)")),
-            Field("due", "Due", "date"),
-            Field("results", "For the results", "checkboxes", tuple((r.id, r.statement) for r in curriculum.results), default=[]),
-            Field("cause", "Why the gap arose", "textarea"),
-            Field("status", "Status", "select", _choice(tuple((s.value, s.value) for s in ActionStatus), "(unchanged)")),
+            Field("text", N_("What is to be done"), "textarea", help=N_("Needed when the action is opened.")),
+            Field("owner", N_("Owner"), "select", _choice(_people(cohort), N_("(no one yet)"))),
+            Field("due", N_("Due"), "date"),
+            Field("results", N_("For the results"), "checkboxes", tuple((r.id, r.statement) for r in curriculum.results),
+                  default=[]),
+            Field("cause", N_("Why the gap arose"), "textarea"),
+            Field("status", N_("Status"), "select", _choice(_words(s.value for s in ActionStatus), N_("(unchanged)"))),
             notes,
             logged_by,
         )
@@ -234,6 +258,8 @@ def record_from(kind: str, form_fields: Sequence[Field], form: Any, cohort: Opti
 # --- problems beside their fields --------------------------------------------------------------
 
 _MISSING = re.compile(r'missing required key "([a-z_]+)"')
+#: What a field left empty says (the library's other messages stay English, as problems do).
+REQUIRED = N_("required: fill this in")
 
 
 @attrs.frozen
@@ -259,7 +285,7 @@ def _short(message: str, kind: str, field: str) -> str:
     """A message without the `kind.field: ` it starts with (the field is beside it); a key that
     is missing is a field left empty."""
     if _MISSING.search(message):
-        return "required: fill this in"
+        return REQUIRED
     for prefix in (f"{kind}.{field}: ", f"{kind}: "):
         if message.startswith(prefix):
             return message[len(prefix):]

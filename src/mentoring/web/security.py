@@ -20,6 +20,8 @@ from typing import Optional
 
 from flask import Flask, Response, abort, request, session
 
+from ..i18n import N_
+
 #: The hidden field every form carries.
 CSRF_FIELD = "csrf_token"
 _SESSION_KEY = "csrf"
@@ -49,8 +51,8 @@ def check_csrf() -> None:
     sent = request.form.get(CSRF_FIELD, "")
     kept = session.get(_SESSION_KEY)
     if not isinstance(kept, str) or not hmac.compare_digest(sent.encode(), kept.encode()):
-        abort(400, description="This form has expired or did not come from this page (its security token is missing "
-                               "or wrong). Nothing was written: go back, reload the form and send it again.")
+        abort(400, description=N_("This form has expired or did not come from this page (its security token is missing "
+                                  "or wrong). Nothing was written: go back, reload the form and send it again."))
 
 
 def wildcard(host: str) -> bool:

@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar, Union
 
 from ..layout import COHORTS, curriculum_path, is_id
-from ..model import By, PeriodKind
+from ..model import By, PeriodKind, Settings
 from ..progress import Progress
 from ..rollup import Programme
 from ..workspace import Workspace, cohort_ids, open_workspace
 
 #: The key of the whole workspace among the opened ones.
 _WHOLE = ""
+#: The key of the workspace opened for its settings alone.
+_SETTINGS = "/settings"
 T = TypeVar("T")
 
 #: How many figures (a cohort's or a programme's, by date, break-down and period) are remembered at most.
@@ -83,6 +85,11 @@ class Store:
         """The workspace opened for one cohort (its files and the curricula), as the files are now."""
         cohort_id = self.known(cohort_id)
         return self._fresh(cohort_id, lambda: open_workspace(self.root, search=False, cohorts=[cohort_id], cache=self.cache))
+
+    def settings(self) -> Settings:
+        """The workspace's settings (mentoring.toml), as the file is now (the curricula are read
+        with it; no cohort is)."""
+        return self._fresh(_SETTINGS, lambda: open_workspace(self.root, search=False, cohorts=[], cache=self.cache)).settings
 
     def whole(self) -> Workspace:
         """The whole workspace, as the files are now."""

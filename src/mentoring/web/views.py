@@ -11,15 +11,18 @@ each problem beside its field and nothing written.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import attrs
 from flask import Flask, Response, abort, current_app, flash, get_flashed_messages, redirect, render_template, request, session, url_for
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException, SecurityError
 
 from ..errors import DataError, UsageError, enum_value
 from ..logbook import Written, author_of
-from ..model import PARTICIPANT_FIELDS, By, Cohort, PeriodKind
+from ..i18n import N_, Language, language
+from ..model import PARTICIPANT_FIELDS, By, Cohort, Lang, PeriodKind
 from ..problems import count, format_problem, plural
 from ..workspace import Workspace
 from ..workspace import as_date as as_of_date
@@ -31,14 +34,14 @@ if TYPE_CHECKING:
     from . import Served
 
 #: The cohort's pages, in the order of its menu: (endpoint, label).
-COHORT_PAGES = (("report", "Report"), ("participants", "Participants"), ("actions", "Actions"),
-                ("reflect", "Reflection"), ("due", "Due"))
+COHORT_PAGES = (("report", N_("Report")), ("participants", N_("Participants")), ("actions", N_("Actions")),
+                ("reflect", N_("Reflection")), ("due", N_("What is due")))
 
 _LOGGER_KEY = "logged_by"
 
 
 #: The query parameters that are the page's controls, kept on every link.
-CONTROLS = ("as_of", "by", "period")
+CONTROLS = ("as_of", "by", "period", "lang")
 
 
 @attrs.frozen
@@ -51,6 +54,8 @@ class Controls:
     """What to break the figures down by: a participants' field, or (a programme's) its cohorts."""
     period: Optional[PeriodKind]
     """The reporting periods to show each result's figures over."""
+    lang: Optional[Lang]
+    """The language asked for (None: the workspace's `lang` in mentoring.toml, else English)."""
     periods: bool = False
     """Whether the page shows figures over periods (and so offers the control)."""
     by_choices: tuple[str, ...] = tuple(b.value for b in PARTICIPANT_FIELDS)
@@ -59,11 +64,29 @@ class Controls:
 
 def controls(periods: bool = False, by_choices: tuple = PARTICIPANT_FIELDS) -> Controls:
     """The controls of this request, or a UsageError saying which is wrong."""
-    as_of, by, period = (request.args.get(key) for key in CONTROLS)
+    as_of, by, period, lang = (request.args.get(key) for key in CONTROLS)
     return Controls(as_of_date(as_of, "as of") if as_of else dt.date.today(),
                     enum_value(By, by, "by", by_choices) if by else None,
                     enum_value(PeriodKind, period, "period") if period else None,
+                    enum_value(Lang, lang, "lang") if lang else None,
                     periods, tuple(b.value for b in by_choices))
+
+
+def speech() -> Language:
+    """The language of this page: `lang` in the query (when it is one), else the workspace's, else English."""
+    try:
+        asked = Lang(request.args.get("lang", ""))
+    except ValueError:
+        asked = None
+    return language(asked or served().store.settings().lang or Lang.EN)
+
+
+def shared(view: str, figures: Any) -> Markup:
+    """A view's body drawn by the reports' own templates (render/templates/views), exactly as
+    `--format html` draws it, in the page's language: one source for the terminal's HTML and the web's."""
+    from ..render import VIEWS, html, tables
+
+    return Markup(html.body(getattr(tables, VIEWS[view][0])(figures), speech()))
 
 
 def link(endpoint: str, **values: Any) -> str:
@@ -83,10 +106,13 @@ def served() -> Served:
 
 
 def page(template: str, status: int = 200, *, keep_controls: bool = True, **context: Any):
-    """A page: its template with what every page shows (controls, messages, menus)."""
+    """A page: its template with what every page shows (controls, messages, menus), in its language."""
+    words = speech()
     return render_template(template, link=link if keep_controls else plain_link, period_choices=[p.value for p in PeriodKind],
-                           kinds=forms.KINDS, cohort_pages=COHORT_PAGES,
-                           messages=get_flashed_messages(with_categories=True), **context), status
+                           lang_choices=[lang.value for lang in Lang], cohort_pages=COHORT_PAGES,
+                           kinds=[(kind, forms.KIND_LABELS[kind]) for kind in forms.KINDS], required=forms.REQUIRED,
+                           messages=get_flashed_messages(with_categories=True), t=words, _=words.gettext,
+                           ngettext=words.ngettext, **context), status
 
 
 def cohort_workspace(cohort_id: str) -> Workspace:
@@ -146,14 +172,18 @@ def cohort_page(cohort_id: str, template: str, compute: Callable[[Workspace, Con
 
 def report_page(cohort: str):
     """A cohort's report: every expected result's target, actual, gap and status (over periods when asked)."""
-    return cohort_page(cohort, "report.html", lambda ws, ctl: {
-        "figures": served().store.progress(ws, cohort, ctl.as_of, ctl.by, ctl.period)}, periods=True)
+    return cohort_page(cohort, "shared.html", lambda ws, ctl: {
+        "body": shared("report", served().store.progress(ws, cohort, ctl.as_of, ctl.by, ctl.period))}, periods=True)
 
 
 def participants_page(cohort: str):
-    """A cohort's participants: attendance, assignments, levels, complete."""
-    return cohort_page(cohort, "participants.html", lambda ws, ctl: {
-        "figures": served().store.progress(ws, cohort, ctl.as_of, ctl.by)})
+    """A cohort's participants: attendance, assignments, levels, complete; and a link to each one's page."""
+
+    def compute(ws: Workspace, ctl: Controls) -> dict[str, Any]:
+        figures = served().store.progress(ws, cohort, ctl.as_of, ctl.by)
+        return {"body": shared("participants", figures), "people": figures.participants}
+
+    return cohort_page(cohort, "shared.html", compute)
 
 
 def participant_page(cohort: str, participant: str):
@@ -182,22 +212,23 @@ def programme_page(curriculum: str):
     except DataError as failure:
         return page("not_reported.html", ctl=ctl, cohort_id=None, cohort=None, title=curriculum,
                     problems=[format_problem(p) for p in failure.problems])
-    return page("programme.html", ctl=ctl, programme=programme, curriculum=store.whole().curricula[curriculum])
+    return page("shared.html", ctl=ctl, title=programme.title, body=shared("rollup", programme),
+                cohort_links=programme.cohorts)
 
 
 def actions_page(cohort: str):
     """A cohort's follow-up actions as of the date: who does what by when, open or done, overdue."""
-    return cohort_page(cohort, "actions.html", lambda ws, ctl: {"follow_up": ws.actions(cohort, ctl.as_of)})
+    return cohort_page(cohort, "shared.html", lambda ws, ctl: {"body": shared("actions", ws.actions(cohort, ctl.as_of))})
 
 
 def reflect_page(cohort: str):
     """The reflection sheet: each result's figures with the causes recorded and the actions for it."""
-    return cohort_page(cohort, "reflect.html", lambda ws, ctl: {"sheet": ws.reflect(cohort, ctl.as_of)})
+    return cohort_page(cohort, "shared.html", lambda ws, ctl: {"body": shared("reflect", ws.reflect(cohort, ctl.as_of))})
 
 
 def due_page(cohort: str):
     """What in the cohort needs someone's attention as of the date, oldest first."""
-    return cohort_page(cohort, "due.html", lambda ws, ctl: {"due": ws.due([cohort], ctl.as_of)})
+    return cohort_page(cohort, "shared.html", lambda ws, ctl: {"body": shared("due", ws.due([cohort], ctl.as_of))})
 
 
 # --- forms ---------------------------------------------------------------------------------------
@@ -218,7 +249,8 @@ def log_form(cohort: str, kind: str):
     model, form_fields = _form_context(ws, cohort, kind)
     values = forms.values_of(form_fields, None)
     values[forms.LOGGED_BY] = session.get(_LOGGER_KEY, "")
-    return page("log.html", ctl=None, cohort_id=cohort, cohort=model, kind=kind, fields=form_fields, values=values,
+    return page("log.html", ctl=None, cohort_id=cohort, cohort=model, kind=kind, heading=forms.HEADINGS[kind],
+                fields=form_fields, values=values,
                 placed=forms.Placed({}, [format_problem(p) for p in ws.problems_of(cohort) if p.is_error]))
 
 
@@ -237,8 +269,9 @@ def _commit(cohort_id: str, cohort: Optional[Cohort], kind: str, logger: Optiona
             failure = repository.commit(root / written.path, name, email, message)
         except Exception as exc:  # noqa: BLE001 - the record is written; the page says the commit was not made
             failure = f"{type(exc).__name__}: {exc}"
-        notes.append(f"committed to git as {name} <{email}>" if failure is None
-                     else f"written but not committed to git: {failure}")
+        words = speech()
+        notes.append(words.format(N_("committed to git as {author}"), author=f"{name} <{email}>") if failure is None
+                     else words.format(N_("written but not committed to git: {why}"), why=failure))
 
     return then
 
@@ -253,18 +286,20 @@ def log_submit(cohort: str, kind: str):
     people = {p.id for p in model.people}
     logger = request.form.get(forms.LOGGED_BY) or None
     if logger is not None and logger not in people:
-        abort(400, description="“Logged by” names no one in this cohort; nothing was written. Reload the form.")
+        abort(400, description=N_("“Logged by” names no one in this cohort; nothing was written. Reload the form."))
     notes: list[str] = []
     # Who logs it appends to their own log (docs/logging.md: one file per author merges cleanly); the
     # name is a person's id of the cohort, never a path from the request.
     outcome = ws.append_record(cohort, kind, record, logger, then=_commit(cohort, model, kind, logger, notes))
     if not outcome.ok:
         values = forms.values_of(form_fields, request.form)
-        return page("log.html", 422, ctl=None, cohort_id=cohort, cohort=model, kind=kind, fields=form_fields,
+        return page("log.html", 422, ctl=None, cohort_id=cohort, cohort=model, kind=kind, heading=forms.HEADINGS[kind],
+                    fields=form_fields,
                     values=values, placed=forms.place(outcome, kind, form_fields))
     session[_LOGGER_KEY] = logger or ""
     written = outcome.written
-    flash(f"Written: [[{kind}]] at {written.path}:{written.line}.", "written")
+    words = speech()
+    flash(words.format(N_("Written: [[{kind}]] at {where}."), kind=kind, where=f"{written.path}:{written.line}"), "written")
     for problem in outcome.warnings:
         flash(format_problem(problem), "warning")
     for note in notes:
@@ -278,32 +313,26 @@ def log_submit(cohort: str, kind: str):
 MARKS = {"met": "✓", "on track": "→", "behind": "▼", "missed": "✗", "not started": "○", "running": "▶", "ended": "■"}
 
 
-def mark(status: Any) -> str:
-    """A status as its shape and word (`✓ met`); a dash for none."""
+def mark(status: Any, words: Language) -> str:
+    """A status as its shape and word (`✓ met`) in the page's language; a dash for none."""
     if status is None:
         return "–"
-    word = str(status)
-    return f"{MARKS.get(word, '')} {word}".strip()
-
-
-def figure(value: Optional[float], unit: str = "count") -> str:
-    """A figure as a page shows it: a dash for none, whole numbers whole, percentages and hours
-    with one decimal at most."""
-    if value is None:
-        return "–"
-    if unit == "percent":
-        return f"{value:.1f}%".replace(".0%", "%")
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
+    return f"{MARKS.get(str(status), '')} {words.value(status)}".strip()
 
 
 # --- errors --------------------------------------------------------------------------------------
 
 
+def translated(text: str) -> str:
+    """A description of this app's own (a refused form) in the page's language; werkzeug's stay English."""
+    words = speech()
+    return words.words.get(text, text)
+
+
 def usage_error(error: UsageError):
     """A control or argument the library refuses: the page says which, with status 400."""
-    return page("error.html", 400, keep_controls=False, title="Not understood", message=str(error), ctl=None)
+    return page("error.html", 400, keep_controls=False, title=speech().gettext(N_("Not understood")), message=str(error),
+                ctl=None)
 
 
 def http_error(error: HTTPException):
@@ -312,7 +341,7 @@ def http_error(error: HTTPException):
     if isinstance(error, SecurityError):
         return Response(f"{error.code} {error.name}: {error.description}\n", error.code, mimetype="text/plain")
     return page("error.html", error.code or 500, keep_controls=False, title=f"{error.code} {error.name}",
-                message=error.description, ctl=None)
+                message=translated(error.description or ""), ctl=None)
 
 
 def register(app: Flask) -> None:
@@ -332,7 +361,12 @@ def register(app: Flask) -> None:
     web.add_url_rule("/cohorts/<cohort>/log/<kind>", "log_form", log_form, methods=["GET"])
     web.add_url_rule("/cohorts/<cohort>/log/<kind>", "log_submit", log_submit, methods=["POST"])
     app.register_blueprint(web)
-    app.jinja_env.filters["figure"] = figure
+    from jinja2 import ChoiceLoader, FileSystemLoader
+
+    from ..render.html import TEMPLATES
+
+    # The app's templates, then the reports' (their stylesheet is included in every page).
+    app.jinja_env.loader = ChoiceLoader([FileSystemLoader(Path(__file__).parent / "templates"), FileSystemLoader(TEMPLATES)])
     app.jinja_env.filters["mark"] = mark
     app.register_error_handler(UsageError, usage_error)
     app.register_error_handler(HTTPException, http_error)
