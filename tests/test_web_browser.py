@@ -9,45 +9,14 @@ the environment variable CI set they fail instead.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from live import RINA_LOG, serving, web_workspace
+from test_browser import browser  # noqa: F401 - one headless Chromium, started as the HTML reports' tests start it
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AS_OF = "as_of=2015-03-31"
-
-
-def _missing() -> str:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed: python3 -m pip install -e '.[test]'"
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        return "Chromium is not installed: sudo apt-get install -y chromium (Debian, Ubuntu)"
-    return ""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module's tests."""
-    missing = _missing()
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the browser tests: {missing}")
-        pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                                          args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
