@@ -195,17 +195,12 @@ def _outputs(facts: Facts, person: Person) -> tuple[OutputHistory, ...]:
 
 def _assignments(facts: Facts, person: Person) -> tuple[AssignmentState, ...]:
     named = set(facts.assignments_named(facts.cur.completion))
-    best: dict[str, Status] = {}
-    for output in facts.outputs:  # merged as the report merges them: the latest record's status
-        if output.participant == person.id and output.assignment is not None:
-            if output.assignment not in best or output.status.rank > best[output.assignment].rank:
-                best[output.assignment] = output.status
     out = []
     for assignment in facts.cur.assignments:
         due = facts.cohort.start + dt.timedelta(days=assignment.due_day) if assignment.due_day is not None else None
         out.append(AssignmentState(
             assignment.id, assignment.title, assignment.id in named, due, assignment.min_status,
-            best.get(assignment.id), facts.assignments_done(person.id, [assignment.id]) == 1,
+            facts.best_status.get((person.id, assignment.id)), facts.assignments_done(person.id, [assignment.id]) == 1,
         ))
     return tuple(out)
 
