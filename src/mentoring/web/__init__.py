@@ -1,11 +1,12 @@
 """`mentoring serve`: the workspace in a browser, for people who never open a terminal.
 
     from mentoring.web import create_app
-    app = create_app("path/to/workspace")          # a Flask (WSGI) app
-    app.run(host="127.0.0.1", port=8080)
+    app = create_app("path/to/workspace")          # a Flask (WSGI) app; `mentoring serve` serves it
 
 Built only on the library's door, as Fava is on beancount's loader: pages show what
-`open_workspace(...)` and its `Workspace` give (figures, problems, a participant's history), and
+`open_workspace(...)` and its `Workspace` give (figures, problems, a participant's history), the
+report, participants, actions, reflection, due and programme pages drawn by the HTML reports' own
+templates (`render.html.body`, one source with `--format html`), in English or Indonesian; and
 every form goes through `append_record`, with its checks, its lock and its atomic write. The files
 stay the single source of truth: they are opened again whenever they change (`store.py`), and the
 app never takes a file path from a request, only ids, each looked up among what exists.
@@ -15,7 +16,7 @@ app never takes a file path from a request, only ids, each looked up among what 
 - `views.py`: the pages and the form handlers;
 - `security.py`: CSRF tokens, trusted hosts, headers;
 - `git.py`: `--commit`, each record committed with its logger as author;
-- `templates/`: the layout, the pages and the forms.
+- `templates/`: the app's shell, its own pages (cohorts, a participant, problems) and the forms.
 """
 
 from __future__ import annotations
