@@ -63,7 +63,7 @@ def rows(page: str, table: str) -> list[dict[str, str]]:
         cells = {key: html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
                  for key, text in re.findall(r'<td data-key="([^"]+)"[^>]*>(.*?)</td>', tr, re.S)}
         if cells:
-            if not cells.get("id") and out:
+            if "id" in cells and not cells["id"] and out:
                 cells["id"] = out[-1]["id"]
             out.append(cells)
     return out
@@ -111,6 +111,28 @@ def test_participants_and_participant_pages(client, root):
     assert 'href="/cohorts/k1/participants/p01?as_of=2015-03-31"' in page
     page = client.get(f"/cohorts/k1/participants/p01?{AS_OF}").get_data(as_text=True)
     assert "Aminah" in page and "2015-03-05" in page and "✓ came" in page
+
+
+def test_each_actual_links_to_where_it_comes_from(client, root):
+    """Sessions on 03-05 and 04-05 in rina.toml (headers at lines 1 and 7): as of 03-31 the report's 1 session held
+    links to its explanation, which counts the first at rina.toml:1 and leaves out the second as dated after as-of."""
+    make_workspace(root, {RINA_LOG: '[[session]]\ndate = 2015-03-05\nmentor = "rina"\nhours = 2\nattended = ["p01"]\n\n'
+                                    '[[session]]\ndate = 2015-04-05\nmentor = "rina"\nhours = 2\nattended = ["p01"]\n'})
+    page = client.get(f"/cohorts/k1/?{AS_OF}").get_data(as_text=True)
+    assert f'<a href="/cohorts/k1/explain/sessions-held?{AS_OF}"' in page and cell(page, "sessions-held", "actual") == "1"
+    page = client.get(f"/cohorts/k1/explain/sessions-held?{AS_OF}").get_data(as_text=True)
+    found = [(r["record"], r["counted"], r["reason"]) for r in rows(page, "records")]
+    assert found == [("cohorts/k1/logs/rina.toml:1", "yes", "-"), ("cohorts/k1/logs/rina.toml:7", "no", "dated after as-of")]
+
+
+def test_a_participants_completion_is_explained_and_unknown_ids_are_404(client):
+    """p01's page links to why she is complete or not, a page of each requirement; an unknown result or participant is 404."""
+    page = client.get(f"/cohorts/k1/participants/p01?{AS_OF}").get_data(as_text=True)
+    assert f'href="/cohorts/k1/participants/p01/explain?{AS_OF}"' in page
+    page = client.get(f"/cohorts/k1/participants/p01/explain?{AS_OF}").get_data(as_text=True)
+    assert 'id="table-requirements"' in page
+    assert client.get(f"/cohorts/k1/explain/no-such-result?{AS_OF}").status_code == 404
+    assert client.get(f"/cohorts/k1/participants/nobody/explain?{AS_OF}").status_code == 404
 
 
 def test_breakdown_by_group_and_a_bad_control(client):

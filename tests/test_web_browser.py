@@ -41,7 +41,8 @@ def figure(page, row: str, key: str = "actual", table: str = "results") -> str:
 
 def test_from_the_cohorts_page_to_a_report_then_log_a_session_and_see_it_counted(browser, site, root, tmp_path):
     """Cohorts page, follow k1 to its report (0 sessions, no attendance yet), log a session on 03-05 with
-    "everyone" left ticked: back on the report, 1 session and attendance 2 of 2 expected = 100%."""
+    "everyone" left ticked: back on the report, 1 session and attendance 2 of 2 expected = 100%; the 1 links
+    to its one record, rina.toml:1."""
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(f"{site}/?{AS_OF}")
     page.screenshot(path=tmp_path / "1-cohorts.png", full_page=True)
@@ -58,6 +59,10 @@ def test_from_the_cohorts_page_to_a_report_then_log_a_session_and_see_it_counted
     assert "Written: [[session]] at cohorts/k1/logs/rina.toml:1." in page.locator(".flash").first.inner_text()
     assert (figure(page, "sessions-held"), figure(page, "attendance")) == ("1", "100.0%")
     page.screenshot(path=tmp_path / "3-report.png", full_page=True)
+    page.click('#table-results tr:has(td[data-key="id"]:text-is("sessions-held")) td[data-key="actual"] a')
+    assert page.url == f"{site}/cohorts/k1/explain/sessions-held?{AS_OF}"
+    assert page.locator('#table-records td[data-key="record"]').all_inner_texts() == ["cohorts/k1/logs/rina.toml:1"]
+    page.screenshot(path=tmp_path / "4-explain.png", full_page=True)
     page.click('nav.cohort a:text-is("Participants")')
     assert figure(page, "p02", "attendance", "participants") == "100.0%"
     page.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Optional
 
 import jinja2
 from markupsafe import Markup, escape
@@ -67,8 +67,15 @@ def say(message: Message, language: Language) -> Markup:
     return Markup(template.format(**{key: shown(value) for key, value in message.values.items()}))
 
 
-def context(document: Document, language: Language) -> dict[str, Any]:
-    """What the templates are given: the Document, the language and the helpers they call."""
+def no_link(table: Any, row: tuple[Any, ...]) -> None:
+    """No row's figure links anywhere (a page on its own, a file)."""
+    return None
+
+
+def context(document: Document, language: Language, href: Callable[[Any, tuple[Any, ...]], Optional[str]] = no_link
+            ) -> dict[str, Any]:
+    """What the templates are given: the Document, the language and the helpers they call; `href`
+    gives, for a table and one of its rows, where the row's actual is explained (or None)."""
     return {
         "doc": document,
         "t": language,
@@ -86,6 +93,7 @@ def context(document: Document, language: Language) -> dict[str, Any]:
         "zip": zip,
         "version": __version__,
         "body": body_template(document.view),
+        "href": href,
     }
 
 
@@ -94,7 +102,9 @@ def page(document: Document, language: Language) -> str:
     return environment().get_template("page.html").render(context(document, language))
 
 
-def body(document: Document, language: Language) -> str:
-    """A Document's page body alone (header, charts, tables), to put in another shell."""
-    values = context(document, language)
+def body(document: Document, language: Language,
+         href: Callable[[Any, tuple[Any, ...]], Optional[str]] = no_link) -> str:
+    """A Document's page body alone (header, charts, tables), to put in another shell (the web app's,
+    whose `href` links each actual to its explanation)."""
+    values = context(document, language, href)
     return environment().get_template(values["body"]).render(values)

@@ -81,12 +81,28 @@ def speech() -> Language:
     return language(asked or served().store.settings().lang or Lang.EN)
 
 
-def shared(view: str, figures: Any) -> Markup:
+def shared(view: str, figures: Any, href: Optional[Callable[[Any, tuple], Optional[str]]] = None) -> Markup:
     """A view's body drawn by the reports' own templates (render/templates/views), exactly as
-    `--format html` draws it, in the page's language: one source for the terminal's HTML and the web's."""
+    `--format html` draws it, in the page's language: one source for the terminal's HTML and the web's.
+    `href` links each row's actual to where it is explained."""
     from ..render import VIEWS, html, tables
 
-    return Markup(html.body(getattr(tables, VIEWS[view][0])(figures), speech()))
+    return Markup(html.body(getattr(tables, VIEWS[view][0])(figures), speech(), href or html.no_link))
+
+
+def explained_at(cohort: str, by: Any = None) -> Callable[[Any, tuple], Optional[str]]:
+    """For a report's results table (and its table by group), the URL of each row's explanation."""
+
+    def href(table: Any, row: tuple) -> Optional[str]:
+        if table.key not in ("results", "groups"):
+            return None
+        keys = [column.key for column in table.columns]
+        result = row[keys.index("id")] if "id" in keys else None
+        if not isinstance(result, str) or not result:
+            return None
+        return link("web.explain", cohort=cohort, result=result, **({"by": by.value} if by else {}))
+
+    return href
 
 
 def link(endpoint: str, **values: Any) -> str:
@@ -171,9 +187,34 @@ def cohort_page(cohort_id: str, template: str, compute: Callable[[Workspace, Con
 
 
 def report_page(cohort: str):
-    """A cohort's report: every expected result's target, actual, gap and status (over periods when asked)."""
+    """A cohort's report: every expected result's target, actual, gap and status (over periods when
+    asked), each actual a link to where it comes from."""
     return cohort_page(cohort, "shared.html", lambda ws, ctl: {
-        "body": shared("report", served().store.progress(ws, cohort, ctl.as_of, ctl.by, ctl.period))}, periods=True)
+        "body": shared("report", served().store.progress(ws, cohort, ctl.as_of, ctl.by, ctl.period),
+                       explained_at(cohort, ctl.by))}, periods=True)
+
+
+def explain_page(cohort: str, result: str):
+    """Where one result's actual comes from: the rule, and every record it looked at with its
+    path:line, counted or not and why (by group when asked), as `mentoring explain` shows it."""
+
+    def compute(ws: Workspace, ctl: Controls) -> dict[str, Any]:
+        if result not in {r.id for r in ws.curricula[ws.cohorts[cohort].curriculum].results}:
+            abort(404)
+        return {"body": shared("explain", ws.explain(cohort, result, ctl.as_of, ctl.by))}
+
+    return cohort_page(cohort, "shared.html", compute)
+
+
+def explain_participant_page(cohort: str, participant: str):
+    """Where one participant's completion comes from: each requirement, met or not, with its records."""
+
+    def compute(ws: Workspace, ctl: Controls) -> dict[str, Any]:
+        if participant not in {p.id for p in ws.cohorts[cohort].participants}:
+            abort(404)
+        return {"body": shared("explain_participant", ws.explain_participant(cohort, participant, ctl.as_of))}
+
+    return cohort_page(cohort, "shared.html", compute)
 
 
 def participants_page(cohort: str):
@@ -355,6 +396,9 @@ def register(app: Flask) -> None:
     web.add_url_rule("/cohorts/<cohort>/", "report", report_page)
     web.add_url_rule("/cohorts/<cohort>/participants", "participants", participants_page)
     web.add_url_rule("/cohorts/<cohort>/participants/<participant>", "participant", participant_page)
+    web.add_url_rule("/cohorts/<cohort>/explain/<result>", "explain", explain_page)
+    web.add_url_rule("/cohorts/<cohort>/participants/<participant>/explain", "explain_participant",
+                     explain_participant_page)
     web.add_url_rule("/cohorts/<cohort>/actions", "actions", actions_page)
     web.add_url_rule("/cohorts/<cohort>/reflect", "reflect", reflect_page)
     web.add_url_rule("/cohorts/<cohort>/due", "due", due_page)
