@@ -1,8 +1,9 @@
 """A deterministic synthetic workspace for benchmarks, written to FORMAT.md and valid under `mentoring check`.
 
     python benchmarks/generate.py OUT_DIR --participants N [--seed S]
+    python benchmarks/generate.py OUT_DIR --shape programme [--seed S]
 
-Everything scales with N, the number of participants:
+Two shapes. `--shape scale` (the default) grows with N, the number of participants:
 
 - cohorts of about 25 participants (N // 25 cohorts, at least one; the first N % cohorts get one more),
   each with one or two mentors and an implementer, some participants joining late or leaving early;
@@ -25,6 +26,13 @@ self-assessment) and `logs/measurements.toml`. Every record is dated within its 
 every person attends or is expected only while enrolled, so `mentoring check` finds no error and
 no warning.
 
+`--shape programme` is one national programme as it stands after two years: 9 cohorts of 45
+participants (405), each running for two years with a session every week (105 a cohort, one in ten
+one-to-one), 24 `[[output]]` records per participant (about one a month), 8 assessments per
+participant (a self-assessment, six by their mentor, one a quarter, and one by the implementer) and
+8 measurements per `reported` result per cohort; about 450 files. It is the shape the reading
+commands' start-up and warm runs are measured at (benchmarks/run.py --shape programme).
+
 Each cohort draws from its own `random.Random(f"{seed}/{index}")`, so a cohort of a given size is
 the same whatever N is (at 1,000 and 10,000 participants every cohort has 25, so the small scale's
 40 cohorts are the large scale's first 40). TOML is written with f-strings.
@@ -43,7 +51,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 GENERATOR_VERSION = 1
 MANIFEST = "benchmark.json"
@@ -54,6 +62,35 @@ OUTPUT_RECORDS_PER_PARTICIPANT = 10
 ASSESSMENTS_PER_PARTICIPANT = 5
 MEASUREMENTS_PER_REPORTED_RESULT = 4
 ONE_TO_ONE_SHARE = 0.1
+
+
+class Shape(NamedTuple):
+    """What a generated workspace looks like, apart from the number of participants."""
+
+    name: str
+    cohort_size: int
+    """Participants per cohort (about: the participants are shared out among the cohorts)."""
+    cohorts: Optional[int]
+    """A fixed number of cohorts, or None: as many as the participants fill."""
+    start_spread: int
+    """Cohorts start on a day drawn from this many days after FIRST_START."""
+    days: tuple[int, int]
+    """A cohort's length in days, drawn from [low, high)."""
+    session_every: Optional[int]
+    """A session every this many days; None: SESSIONS_PER_PARTICIPANT per participant on random days."""
+    output_records: int
+    """[[output]] records per participant."""
+    mentor_assessments: int
+    """Assessments per participant by their mentor, spread evenly (besides the self-assessment and the implementer's)."""
+    measurements: int
+    """Measurements per `reported` result per cohort."""
+
+
+SHAPES = {
+    "scale": Shape("scale", COHORT_SIZE, None, 8 * 365, (240, 366), None, OUTPUT_RECORDS_PER_PARTICIPANT,
+                   ASSESSMENTS_PER_PARTICIPANT - 2, MEASUREMENTS_PER_REPORTED_RESULT),
+    "programme": Shape("programme", 45, 9, 365, (729, 730), 7, 24, 6, 8),
+}
 
 DAY = dt.timedelta(days=1)
 FIRST_START = dt.date(2016, 1, 4)
@@ -411,14 +448,15 @@ def clamp(day: dt.date, lo: dt.date, hi: dt.date) -> dt.date:
 class CohortWriter:
     """Everything about one cohort: its people, then its records, grouped into one text per log file."""
 
-    def __init__(self, root: Path, index: int, size: int, seed: int):
+    def __init__(self, root: Path, index: int, size: int, seed: int, shape: Shape = SHAPES["scale"]):
         self.rng = rng = random.Random(f"{seed}/{index}")
+        self.shape = shape
         self.cur = CURRICULA[index % len(CURRICULA)]
         self.index = index
         self.id = f"{self.cur['prefix']}-{PLACES[index % len(PLACES)]}-{index + 1:04d}"
         self.folder = root / "cohorts" / self.id
-        self.start = FIRST_START + dt.timedelta(days=rng.randrange(0, 8 * 365))
-        self.end = self.start + dt.timedelta(days=rng.randrange(240, 366))
+        self.start = FIRST_START + dt.timedelta(days=rng.randrange(0, shape.start_spread))
+        self.end = self.start + dt.timedelta(days=rng.randrange(*shape.days))
         self.days = (self.end - self.start).days
         taken: set[str] = {"measurements"}
 
@@ -491,8 +529,13 @@ class CohortWriter:
     # -- sessions
 
     def sessions(self, count: int) -> None:
+        """`count` sessions on random days, or (with the shape's session_every) one every so many days."""
         rng = self.rng
-        dates = sorted(self.start + dt.timedelta(days=rng.randrange(0, self.days + 1)) for _ in range(count))
+        if self.shape.session_every:
+            dates = [self.start + dt.timedelta(days=day) for day in range(0, self.days + 1, self.shape.session_every)]
+            count = len(dates)
+        else:
+            dates = sorted(self.start + dt.timedelta(days=rng.randrange(0, self.days + 1)) for _ in range(count))
         changes = sorted({p.first for p in self.participants} | {p.last + DAY for p in self.participants})
         enrolled: list[Person] = []
         next_change = 0
@@ -581,15 +624,16 @@ class CohortWriter:
         rng = self.rng
         competencies = list(self.levels)
         span = (person.last - person.first).days
-        third = dt.timedelta(days=span // 3)
+        steps = self.shape.mentor_assessments
+        part = dt.timedelta(days=span // steps)
         self.assessment(person, "self", self.day(person.first, person.first + dt.timedelta(days=min(7, span))),
                         rng.choice(competencies), rng.randrange(0, 2), person.id,
                         "Self-assessment at the start.")
-        for step in range(3):  # three by the mentor: early, middle, late; levels rise
-            lo = person.first + third * step
-            self.assessment(person, person.mentor, self.day(lo, min(lo + third, person.last)),
+        for step in range(steps):  # by the mentor, spread over the enrolment (early, middle, late); levels rise
+            lo = person.first + part * step
+            self.assessment(person, person.mentor, self.day(lo, min(lo + part, person.last)),
                             rng.choice(competencies), step + rng.randrange(0, 2), person.mentor)
-        self.assessment(person, self.implementer.id, self.day(person.first + third * 2, person.last),
+        self.assessment(person, self.implementer.id, self.day(person.first + part * (steps - 1), person.last),
                         rng.choice(competencies), 2 + rng.randrange(0, 2), self.implementer.id,
                         "End-of-programme review.")
 
@@ -598,9 +642,10 @@ class CohortWriter:
     def measurements(self) -> None:
         rng = self.rng
         for result, (low, high) in self.cur["reported"].items():
-            for step in range(1, MEASUREMENTS_PER_REPORTED_RESULT + 1):
-                date = self.start + dt.timedelta(days=self.days * step // MEASUREMENTS_PER_REPORTED_RESULT)
-                figure = low + (high - low) * step // MEASUREMENTS_PER_REPORTED_RESULT + rng.randrange(-2, 3)
+            steps = self.shape.measurements
+            for step in range(1, steps + 1):
+                date = self.start + dt.timedelta(days=self.days * step // steps)
+                figure = low + (high - low) * step // steps + rng.randrange(-2, 3)
                 lines = ["[[measurement]]", f"date = {date}", f'result = "{result}"', f"value = {max(figure, 0)}",
                          'source = "branch records"']
                 self.add("measurements", date, "\n".join(lines))
@@ -612,7 +657,7 @@ class CohortWriter:
         size = len(self.participants)
         self.sessions(SESSIONS_PER_PARTICIPANT * size)
         for person in self.participants:
-            self.outputs(person, OUTPUT_RECORDS_PER_PARTICIPANT)
+            self.outputs(person, self.shape.output_records)
             self.assessments(person)
         self.measurements()
         logs = self.folder / "logs"
@@ -630,20 +675,39 @@ class CohortWriter:
 # --- the workspace ------------------------------------------------------------------------------
 
 
-def cohort_sizes(participants: int) -> list[int]:
-    """Participants per cohort: about COHORT_SIZE each, all of them placed."""
-    count = max(1, participants // COHORT_SIZE)
+def participants_of(shape: Shape, participants: Optional[int]) -> int:
+    """The number of participants: as asked, or the shape's own when it has a fixed number of cohorts."""
+    if shape.cohorts is not None:
+        fixed = shape.cohorts * shape.cohort_size
+        if participants not in (None, fixed):
+            raise ValueError(f"--shape {shape.name} has {fixed} participants; leave out --participants")
+        return fixed
+    if participants is None:
+        raise ValueError(f"--shape {shape.name} needs --participants")
+    if participants < 3:
+        raise ValueError("--participants must be at least 3")
+    return participants
+
+
+def cohort_sizes(participants: int, shape: Shape = SHAPES["scale"]) -> list[int]:
+    """Participants per cohort: about the shape's cohort size each, all of them placed."""
+    count = shape.cohorts or max(1, participants // shape.cohort_size)
     return [participants // count + (1 if n < participants % count else 0) for n in range(count)]
 
 
-def promised(participants: int) -> dict[str, int]:
+def promised(participants: int, shape: Shape = SHAPES["scale"]) -> dict[str, int]:
     """The counts the generator writes, from its parameters alone."""
+    cohorts = len(cohort_sizes(participants, shape))
+    if shape.session_every:  # every cohort of the shape lasts days[0] days: a session on day 0, 7, ...
+        sessions = cohorts * len(range(0, shape.days[0] + 1, shape.session_every))
+    else:
+        sessions = SESSIONS_PER_PARTICIPANT * participants
     return {
         "participants": participants,
-        "cohorts": len(cohort_sizes(participants)),
-        "sessions": SESSIONS_PER_PARTICIPANT * participants,
-        "output_records": OUTPUT_RECORDS_PER_PARTICIPANT * participants,
-        "assessments": ASSESSMENTS_PER_PARTICIPANT * participants,
+        "cohorts": cohorts,
+        "sessions": sessions,
+        "output_records": shape.output_records * participants,
+        "assessments": (shape.mentor_assessments + 2) * participants,
     }
 
 
@@ -655,10 +719,10 @@ def read_manifest(out: Path) -> Optional[dict[str, Any]]:
         return None
 
 
-def generate(out: Path, participants: int, seed: int = 1) -> dict[str, Any]:
+def generate(out: Path, participants: Optional[int] = None, seed: int = 1, shape: str = "scale") -> dict[str, Any]:
     """Write the workspace into `out` (empty, missing, or an earlier generated workspace) and return its manifest."""
-    if participants < 3:
-        raise ValueError("--participants must be at least 3")
+    form = SHAPES[shape]
+    participants = participants_of(form, participants)
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         if read_manifest(out) is None:
@@ -675,18 +739,19 @@ def generate(out: Path, participants: int, seed: int = 1) -> dict[str, Any]:
         (out / "curricula" / f"{cur['id']}.toml").write_text(curriculum_text(cur), encoding="utf-8")
     totals: dict[str, int] = {}
     last_end = FIRST_START
-    for index, size in enumerate(cohort_sizes(participants)):
-        writer = CohortWriter(out, index, size, seed)
+    for index, size in enumerate(cohort_sizes(participants, form)):
+        writer = CohortWriter(out, index, size, seed, form)
         for name, n in writer.write().items():
             totals[name] = totals.get(name, 0) + n
         last_end = max(last_end, writer.end)
     files = [p for p in out.rglob("*.toml")]
     manifest = {
         "generator_version": GENERATOR_VERSION,
+        "shape": shape,
         "participants": participants,
         "seed": seed,
         "curricula": len(CURRICULA),
-        "cohorts": len(cohort_sizes(participants)),
+        "cohorts": len(cohort_sizes(participants, form)),
         **totals,
         "toml_files": len(files),
         "toml_bytes": sum(p.stat().st_size for p in files),
@@ -697,17 +762,21 @@ def generate(out: Path, participants: int, seed: int = 1) -> dict[str, Any]:
     return manifest
 
 
-def workspace(base: Path, participants: int, seed: int = 1) -> tuple[Path, dict[str, Any], Optional[float]]:
-    """The generated workspace at this scale under base (`participants-N`), reused when its manifest
-    matches, else written by this script in a child process; its manifest; seconds spent generating
-    (None when reused). The benchmarks share it through `--keep DIR`."""
-    root = Path(base) / f"participants-{participants}"
+def workspace(base: Path, participants: Optional[int], seed: int = 1,
+              shape: str = "scale") -> tuple[Path, dict[str, Any], Optional[float]]:
+    """The generated workspace at this scale (`participants-N`) or of this shape (`programme`)
+    under base, reused when its manifest matches, else written by this script in a child process;
+    its manifest; seconds spent generating (None when reused). The benchmarks share it through
+    `--keep DIR`."""
+    root = Path(base) / (f"participants-{participants}" if shape == "scale" else shape)
     manifest = read_manifest(root)
-    if (manifest and manifest.get("participants") == participants and manifest.get("seed") == seed
+    if (manifest and manifest.get("shape", "scale") == shape and manifest.get("seed") == seed
+            and (participants is None or manifest.get("participants") == participants)
             and manifest.get("generator_version") == GENERATOR_VERSION):
         return root, manifest, None
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(Path(__file__).resolve()), str(root), "--participants", str(participants),
+    size = [] if participants is None else ["--participants", str(participants)]
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), str(root), *size, "--shape", shape,
                     "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
     return root, read_manifest(root) or {}, time.perf_counter() - started
 
@@ -715,11 +784,14 @@ def workspace(base: Path, participants: int, seed: int = 1) -> tuple[Path, dict[
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="the workspace folder to write (empty, missing, or generated before)")
-    parser.add_argument("--participants", type=int, required=True, help="number of participants (everything scales with it)")
+    parser.add_argument("--participants", type=int,
+                        help="number of participants (everything scales with it); --shape programme has its own 405")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="scale",
+                        help="scale (the default: grows with --participants) or programme (9 cohorts of 45, two years)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     args = parser.parse_args(argv)
     try:
-        manifest = generate(args.out, args.participants, args.seed)
+        manifest = generate(args.out, args.participants, args.seed, args.shape)
     except (ValueError, FileExistsError) as exc:
         print(f"generate.py: error: {exc}", file=sys.stderr)
         return 2

@@ -66,6 +66,7 @@ from mentoring.render.text import render_participants, render_report
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import commands  # noqa: E402  (benchmarks/commands.py, beside this file)
 import generate  # noqa: E402  (benchmarks/generate.py, beside this file)
 
 MiB = 1024 * 1024
@@ -266,67 +267,22 @@ def child_memory(mode: str, root: Path, as_of: dt.date) -> dict[str, int]:
 
 # --- --help -------------------------------------------------------------------------------------
 
-BARE_APP = '''
-import typer
-
-app = typer.Typer(add_completion=False)
-
-
-@app.command()
-def hello(name: str) -> None:
-    """Say hello."""
-    print(f"hello {name}")
-
-
-@app.command()
-def bye(name: str) -> None:
-    """Say goodbye."""
-    print(f"bye {name}")
-
-
-if __name__ == "__main__":
-    app()
-'''
-
-
-def mentoring_command() -> list[str]:
-    """The installed console script, else `python -m mentoring`."""
-    script = shutil.which("mentoring", path=str(Path(sys.executable).parent)) or shutil.which("mentoring")
-    return [script] if script else [sys.executable, "-m", "mentoring"]
-
-
-def time_commands(commands: list[list[str]], times: int, pycache: str) -> list[float]:
-    """Median wall time of each command, after one warm-up run each; runs alternate between them,
-    so that a machine getting busier or quieter affects all alike.
-
-    Bytecode goes to a private PYTHONPYCACHEPREFIX that the warm-up fills, so every command runs
-    from .pyc files as on a user's machine, even where PYTHONDONTWRITEBYTECODE is set (an editable
-    install would otherwise recompile the package's modules on every call), and nothing is written
-    into the source tree.
-    """
-    env = {key: item for key, item in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env.update(NO_COLOR="1", PYTHONPYCACHEPREFIX=pycache)
-    for argv in commands:
-        subprocess.run(argv, check=True, capture_output=True, env=env)
-    runs: list[list[float]] = [[] for _ in commands]
-    for _ in range(times):
-        for argv, spent in zip(commands, runs):
-            started = time.perf_counter()
-            subprocess.run(argv, check=True, capture_output=True, env=env)
-            spent.append(time.perf_counter() - started)
-    return [statistics.median(spent) for spent in runs]
-
 
 def time_help(times: int) -> dict[str, Any]:
-    """`mentoring --help` beside a bare two-command typer app's `--help`."""
-    command = mentoring_command()
-    with tempfile.TemporaryDirectory(prefix="mentoring-help-") as tmp:
-        bare = Path(tmp) / "bare_typer_app.py"
-        bare.write_text(BARE_APP.lstrip(), encoding="utf-8")
-        bare_s, mentoring_s = time_commands([[sys.executable, str(bare), "--help"], [*command, "--help"]],
-                                            times, str(Path(tmp) / "pycache"))
-    shown = " ".join([Path(command[0]).name, *command[1:]])
-    return {"bare": bare_s, "mentoring": mentoring_s, "command": shown}
+    """`mentoring --help` (its first run, with an empty cache folder, and warm) beside a bare
+    two-command typer app's `--help` (`rich_markup_mode=None`); subprocesses, see commands.py."""
+    runner = commands.Runner()
+    try:
+        warm = runner.fresh_cache()
+        plans = {"bare": lambda: runner.run(runner.bare_app("--help")),
+                 "mentoring": lambda: runner.run(runner.mentoring("--help"), cache=runner.fresh_cache()),
+                 "mentoring_warm": lambda: runner.run(runner.mentoring("--help"), cache=warm)}
+        for plan in plans.values():
+            plan()
+        timings = commands.alternate(plans, times)
+    finally:
+        runner.close()
+    return {name: {"wall": t.wall, "cpu": t.cpu} for name, t in timings.items()} | {"command": "mentoring"}
 
 
 # --- profile ------------------------------------------------------------------------------------
@@ -351,9 +307,11 @@ def profile_load_check(root: Path, top: int = 15) -> str:
 # --- workspaces ---------------------------------------------------------------------------------
 
 
-def workspace(base: Path, participants: int, seed: int) -> tuple[Path, dict[str, Any], Optional[float]]:
-    """A generated workspace at this scale (reused when its manifest matches); seconds spent generating."""
-    return generate.workspace(base, participants, seed)
+def workspace(base: Path, participants: Optional[int], seed: int,
+              shape: str = "scale") -> tuple[Path, dict[str, Any], Optional[float]]:
+    """A generated workspace at this scale or of this shape (reused when its manifest matches);
+    seconds spent generating."""
+    return generate.workspace(base, participants, seed, shape)
 
 
 def each_scale(doc: str, argv: Optional[list[str]], measure: Callable[[Path, int], dict[str, Any]],
@@ -476,11 +434,15 @@ def markdown(scales: list[dict[str, Any]], help_times: Optional[dict[str, Any]],
                     lines.append(f"| {s['participants']:,} | {clock} | {seconds(plain)} | {seconds(monthly)} | "
                                  f"{monthly / plain:.2f} | ≤ 2 |")
     if help_times:
-        lines += ["", "| `--help` (median of {}, subprocess) | seconds | ratio | target |".format(help_times["times"]),
-                  "|---|---:|---:|---|",
-                  f"| bare two-command typer app | {help_times['bare']:.3f} | 1.00 | |",
-                  f"| `{help_times['command']} --help` | {help_times['mentoring']:.3f} | "
-                  f"{help_times['mentoring'] / help_times['bare']:.2f} | ≤ 1.2 |"]
+        bare = help_times["bare"]
+        lines += ["", "| `--help` (median of {}, subprocess) | wall | CPU | ratio (wall / CPU) | target |".format(
+            help_times["times"]), "|---|---:|---:|---:|---|",
+                  f"| bare two-command typer app (`rich_markup_mode=None`) | {bare['wall']:.3f} s | "
+                  f"{bare['cpu']:.3f} s | 1.00 / 1.00 | |"]
+        for key, label in (("mentoring", "`mentoring --help`, empty cache"), ("mentoring_warm", "`mentoring --help`, warm")):
+            t = help_times[key]
+            lines.append(f"| {label} | {t['wall']:.3f} s | {t['cpu']:.3f} s | {t['wall'] / bare['wall']:.2f} / "
+                         f"{t['cpu'] / bare['cpu']:.2f} | ≤ 1.0 |")
     lines += ["", f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
               f"tomli {getattr(tomli, '__version__', '?')} ({'compiled' if tomli_compiled() else 'pure Python'}).",
               "", "Reproduce with:", "", "```console", command, "```"]
@@ -508,12 +470,20 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--profile", action="store_true", help="print a cProfile of cold load + check at the smallest scale")
     parser.add_argument("--help-times", type=int, default=5, help="runs of each --help (default 5; 0 to skip)")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this JSON file")
+    parser.add_argument("--shape", choices=["scale", "programme"], default="scale",
+                        help="scale (the default: the measures above at each --participants) or programme: every "
+                             "reading command, cold and warm, against a bare typer app (see commands.py)")
+    parser.add_argument("--commands", action="store_true",
+                        help="also time `mentoring cohorts` as a subprocess at each scale: cold, --no-cache, warm, "
+                             "one record appended, and its peak RSS")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "ROOT", "AS_OF"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         mode, root, as_of = args.child
         child_main(mode, Path(root), dt.date.fromisoformat(as_of))
         return 0
+    if args.shape == "programme":
+        return programme_main(args, argv)
     command = shlex.join(["python", os.path.relpath(__file__) if not os.path.relpath(__file__).startswith("..")
                           else __file__, *(argv if argv is not None else sys.argv[1:])])
     began = time.perf_counter()
@@ -566,6 +536,14 @@ def main(argv: Optional[list[str]] = None) -> int:
             started = time.perf_counter()
             scale["memory"] = {mode: child_memory(mode, root, as_of) for mode in ("pipeline", "floor")}
             steps.append((f"{participants:,}: memory (2 child processes)", time.perf_counter() - started))
+            if args.commands:
+                started = time.perf_counter()
+                runner = commands.Runner()
+                try:
+                    scale["commands"] = commands.cohorts_command(runner, root, as_of, args.repeat)
+                finally:
+                    runner.close()
+                steps.append((f"{participants:,}: `mentoring cohorts` subprocesses", time.perf_counter() - started))
             if args.profile and not scales:
                 started = time.perf_counter()
                 profile_text = profile_load_check(root)
@@ -593,9 +571,41 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"  {name}: {spent:.1f} s")
     print(f"  total: {time.perf_counter() - began:.1f} s\n")
     print(markdown(scales, help_times, command, args.warm))
+    if args.commands:
+        print()
+        print(commands.cohorts_markdown(scales))
     if args.json:
         args.json.write_text(json.dumps({"command": command, "scales": scales, "help": help_times,
                                          "steps": steps}, indent=2, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+def programme_main(args: argparse.Namespace, argv: Optional[list[str]]) -> int:
+    """`--shape programme`: every reading command, cold and warm, against a bare typer app."""
+    command = shlex.join(["python", "benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
+    temporary = None
+    if args.keep:
+        base = args.keep
+        base.mkdir(parents=True, exist_ok=True)
+    else:
+        temporary = tempfile.TemporaryDirectory(prefix="mentoring-bench-")
+        base = Path(temporary.name)
+    runner = commands.Runner()
+    try:
+        root, manifest, _ = workspace(base, None, args.seed, "programme")
+        files = toml_files(root)
+        result = commands.programme(runner, root, dt.date.fromisoformat(manifest["as_of"]), args.repeat)
+        print(commands.programme_markdown(result, manifest, len(files), sum(p.stat().st_size for p in files)))
+        print(f"\nMachine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}."
+              f"\n\nReproduce with:\n\n```console\n{command}\n```")
+        if args.json:
+            args.json.write_text(json.dumps({"command": command, "manifest": manifest,
+                                             "timings": {k: t._asdict() for k, t in result["timings"].items()}},
+                                            indent=2) + "\n", encoding="utf-8")
+    finally:
+        runner.close()
+        if temporary is not None:
+            temporary.cleanup()
     return 0
 
 

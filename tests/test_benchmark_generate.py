@@ -66,3 +66,30 @@ def test_generation_is_deterministic(tmp_path):
     files = sorted(p.relative_to(first) for p in first.rglob("*.toml"))
     assert files == sorted(p.relative_to(second) for p in second.rglob("*.toml"))
     assert all((first / rel).read_bytes() == (second / rel).read_bytes() for rel in files)
+
+
+def test_programme_shape_is_valid_and_as_promised(tmp_path, run):
+    """`--shape programme` writes 9 cohorts of 45 over two years, valid under `mentoring check`.
+
+    By hand: 9 x 45 = 405 participants; a cohort lasts 729 days with a session on days 0, 7, ..., 728,
+    that is 728 / 7 + 1 = 105 sessions, 9 x 105 = 945 in all; 405 x 24 = 9,720 output records;
+    405 x (1 self + 6 mentor + 1 implementer) = 3,240 assessments; files: 3 curricula, and per
+    cohort its cohort.toml, one log per participant, per mentor (one or two), the implementer's and
+    measurements.toml, so between 9 x (1 + 45 + 1 + 1 + 1) + 3 = 444 and 9 x 50 + 3 = 453.
+    """
+    generate = _generator()
+    manifest = generate.generate(tmp_path, shape="programme", seed=2)
+    result = run("--workspace", str(tmp_path), "check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "0 errors, 0 warnings (3 curricula, 9 cohorts checked)"
+    found = _records(tmp_path)
+    assert found["participants"] == manifest["participants"] == 405
+    assert found["session"] == manifest["sessions"] == 945
+    assert found["output"] == manifest["output_records"] == 9720
+    assert found["assessment"] == manifest["assessments"] == 3240
+    assert generate.promised(405, generate.SHAPES["programme"]) == {
+        "participants": 405, "cohorts": 9, "sessions": 945, "output_records": 9720, "assessments": 3240}
+    assert 444 <= len(list(tmp_path.rglob("*.toml"))) <= 453
+    for cohort in (tmp_path / "cohorts").iterdir():
+        data = tomli.loads((cohort / "cohort.toml").read_text(encoding="utf-8"))
+        assert (data["end"] - data["start"]).days == 729
