@@ -23,7 +23,7 @@ import attrs
 import pytest
 
 import mentoring
-from mentoring import cli
+from mentoring import cli, results
 
 Files = dict[str, Union[str, bytes, None]]
 
@@ -226,8 +226,10 @@ def no_workspace_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def _cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test's cache of read logs lives under the test run's temporary folder, not in ~/.cache."""
+    """Every test's cache (read logs, kept results) lives under the test run's temporary folder, not
+    in ~/.cache; no run of the command is left half-way from an earlier test."""
     monkeypatch.setenv("MENTORING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setattr(results, "_current", None)
 
 
 class _Stopped:

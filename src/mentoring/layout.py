@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
+from pathlib import Path
+from typing import Optional, Union
 
 CURRICULA = "curricula"
 COHORTS = "cohorts"
@@ -67,3 +68,12 @@ def log_path(cohort_id: str, name: str) -> str:
 def about_cohort(path: str, cohort_id: str, curriculum: Optional[str]) -> bool:
     """Whether a file is the cohort's own (under its folder) or the curriculum it runs."""
     return path.startswith(f"{COHORTS}/{cohort_id}/") or (curriculum is not None and path == curriculum_path(curriculum))
+
+
+def nearest_workspace(start: Union[str, Path] = ".") -> Optional[Path]:
+    """The nearest folder at or above `start` (resolved) that holds `curricula/` or `cohorts/`, or None."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CURRICULA).is_dir() or (folder / COHORTS).is_dir():
+            return folder
+    return None

@@ -36,20 +36,31 @@ def redact(figures: Progress) -> Progress:
     return attrs.evolve(figures, participants=people)
 
 
-def redact_messages(cohorts: Iterable[Cohort], problems: Iterable[Problem]) -> list[Problem]:
-    """Problems whose messages name no participant and quote no contact: each name becomes the
-    participant's pseudonym (as in redacted reports), each contact "[contact]"."""
-    swaps: list[tuple[str, str]] = []
+def swaps(cohorts: Iterable[Cohort]) -> list[tuple[str, str]]:
+    """What redaction replaces in messages, in order: each participant's name by their pseudonym
+    (as in redacted reports), each contact by "[contact]"."""
+    out: list[tuple[str, str]] = []
     for cohort in cohorts:
         for person in cohort.participants:
-            swaps.append((person.name, alias_name(cohort.id, person.id)))
+            out.append((person.name, alias_name(cohort.id, person.id)))
             if person.contact:
-                swaps.append((person.contact, "[contact]"))
-    swaps = [(old, new) for old, new in swaps if old.strip()]
+                out.append((person.contact, "[contact]"))
+    return [(old, new) for old, new in out if old.strip()]
+
+
+def apply_swaps(replacements: Iterable[tuple[str, str]], problems: Iterable[Problem]) -> list[Problem]:
+    """Problems whose messages have each swap made, in order."""
+    replacements = list(replacements)
     out = []
     for problem in problems:
         message = problem.message
-        for old, new in swaps:
+        for old, new in replacements:
             message = message.replace(old, new)
         out.append(attrs.evolve(problem, message=message) if message != problem.message else problem)
     return out
+
+
+def redact_messages(cohorts: Iterable[Cohort], problems: Iterable[Problem]) -> list[Problem]:
+    """Problems whose messages name no participant and quote no contact: each name becomes the
+    participant's pseudonym (as in redacted reports), each contact "[contact]"."""
+    return apply_swaps(swaps(cohorts), problems)

@@ -30,7 +30,7 @@ from .cache import Cache
 from .explain import Explanation, ParticipantExplanation, explain, explain_participant
 from .errors import DataError, UsageError, enum_value
 from .history import History, participant_history
-from .layout import COHORTS, CURRICULA, SETTINGS_FILE, about_cohort, cohort_path, curriculum_path
+from .layout import SETTINGS_FILE, about_cohort, cohort_path, curriculum_path, nearest_workspace
 from .model import PARTICIPANT_FIELDS, By, Cohort, Curriculum, Loaded, PeriodKind, Settings
 from .problems import Problem, did_you_mean, plural
 from .periods import progress_by_period
@@ -73,11 +73,11 @@ def _whole(value: object, what: str, least: int) -> int:
 
 def find_workspace(start: PathLike = ".") -> Path:
     """The nearest folder at or above `start` that holds `curricula/` or `cohorts/`."""
-    here = Path(start).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CURRICULA).is_dir() or (folder / COHORTS).is_dir():
-            return folder
-    raise UsageError(f"no workspace found at or above {here}: a workspace is a folder holding curricula/ or cohorts/")
+    found = nearest_workspace(start)
+    if found is None:
+        raise UsageError(f"no workspace found at or above {Path(start).resolve()}: "
+                         "a workspace is a folder holding curricula/ or cohorts/")
+    return found
 
 
 def cohort_ids(root: PathLike) -> list[str]:

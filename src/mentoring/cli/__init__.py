@@ -8,13 +8,19 @@ exit codes (0 done; 1 the data has errors; 2 the command was used wrongly), in o
 
 Library modules are imported inside the commands, so that `--help` stays quick. The commands
 live in the modules beside this one, one module a family (reading, log, ...).
+
+What a reading command prints is kept between runs (`mentoring.results`): mark such a command
+with `@reading`, and open the workspace with `open_workspace` (or `parts.per_cohort`), which note
+what the command reads. `main` serves a kept result when nothing it came from has changed, and
+otherwise records what the command prints.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from typing import Any, Optional
+from typing import Any, Callable, Optional, TypeVar
 
 import typer
 from typer.core import TyperArgument, TyperCommand
@@ -42,13 +48,46 @@ class _Argument(TyperArgument):
 
 
 class Command(TyperCommand):
-    """A command whose help shows readable argument names (every option names its own metavar)."""
+    """A command whose help shows readable argument names (every option names its own metavar),
+    and which tells the results cache that it ran (a run that only printed help did not)."""
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         for param in self.params:
             if type(param) is TyperArgument:
                 param.__class__ = _Argument
+
+    def invoke(self, ctx: Any) -> Any:
+        from ..results import current
+
+        run = current()
+        if run is not None:
+            run.ran = True
+        return super().invoke(ctx)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reading(command: F) -> F:
+    """Mark a command whose output depends only on its arguments, the environment it is given,
+    today's date and the workspace it opens through `open_workspace` or `parts.per_cohort`: what
+    it prints is kept and served again while none of these changes (`mentoring.results`). A run
+    that writes a file (`--output`) is not kept."""
+
+    @functools.wraps(command)
+    def run_reading(*args: Any, **kwargs: Any) -> Any:
+        from ..results import current
+
+        run = current()
+        if run is not None:
+            run.reading = True
+            if kwargs.get("output"):
+                run.unkept = True
+        return command(*args, **kwargs)
+
+    run_reading.reading = True  # type: ignore[attr-defined]
+    return run_reading  # type: ignore[return-value]
 
 
 def examples(*lines: str) -> str:
@@ -97,41 +136,59 @@ def _options(
     state.cache = not no_cache and not os.environ.get(ENV_NO_CACHE)
 
 
-def workspace_root():
-    """The workspace in use: --workspace, else $MENTORING_WORKSPACE, else found upward from here."""
+def find_root():
+    """The workspace in use and whether it was found (rather than named): --workspace, else
+    $MENTORING_WORKSPACE, else the nearest folder up from here holding curricula/ or cohorts/."""
     from pathlib import Path
 
     from ..errors import UsageError
-    from ..workspace import find_workspace
+    from ..layout import nearest_workspace
 
     given = state.workspace or os.environ.get(ENV_WORKSPACE)
     if given:
         if not Path(given).is_dir():
             raise UsageError(f"workspace {given} is not a folder")
-        return Path(given)
-    try:
-        return find_workspace(Path.cwd())
-    except UsageError:
+        return Path(given), False
+    found = nearest_workspace(Path.cwd())
+    if found is None:
         raise UsageError(
             "no workspace found: run inside a folder holding curricula/ or cohorts/, "
             "or name one with --workspace PATH or MENTORING_WORKSPACE"
-        ) from None
+        )
+    return found, True
+
+
+def workspace_root():
+    """The workspace in use: --workspace, else $MENTORING_WORKSPACE, else found upward from here."""
+    return find_root()[0]
 
 
 def open_workspace(cohorts: Optional[list] = None):
-    """The workspace, opened through the library's door (through the cache unless it is off)."""
+    """The workspace (the named cohorts, default all), opened through the library's door; a reading
+    command's run notes it as read (see `reading`)."""
+    from ..results import current
+
+    root, found = find_root()
+    run = current()
+    if run is not None and run.reading:
+        run.read(root, found, cohorts)
+    return door(root, cohorts)
+
+
+def door(root, cohorts: Optional[list] = None):
+    """The library's door (through the cache of read logs unless it is off), the garbage
+    collector paused while loading."""
     import gc
     from pathlib import Path
 
-    from ..workspace import open_workspace as door
+    from ..workspace import open_workspace as library_door
 
-    root = workspace_root()
     cache = (Path(os.environ[ENV_CACHE_DIR]) if os.environ.get(ENV_CACHE_DIR) else True) if state.cache else False
     # Parsed TOML holds no reference cycles, and each collection would walk everything loaded so
     # far; what was loaded stays to the end, so later collections need not walk it either.
     gc.disable()
     try:
-        ws = door(root, search=False, cohorts=cohorts, cache=cache)
+        ws = library_door(root, search=False, cohorts=cohorts, cache=cache)
     finally:
         gc.enable()
     gc.freeze()
@@ -202,22 +259,43 @@ def waiting(cohort: str):
 
 
 def main() -> None:
-    """The console script: run the app, turning every failure into one line and an exit code."""
+    """The console script: serve a kept result, or run the app, turning every failure into one
+    line and an exit code (and keep what a reading command printed)."""
+    from ..results import begin
+
+    run = begin(sys.argv[1:])
+    served = run.serve()
+    if served is not None:
+        sys.exit(served)
+    with run.recording():
+        code = run_app()
+    run.finish(code)
+    sys.exit(code)
+
+
+def run_app() -> int:
+    """Run the app; its exit code."""
     from ..errors import DataError, MentoringError
 
     try:
         app(prog_name="mentoring")
+    except SystemExit as stop:
+        if stop.code is None or isinstance(stop.code, int):
+            return stop.code or 0
+        typer.echo(stop.code, err=True)
+        return 1
     except DataError as failure:
         refuse(failure.problems, summary=failure.summary)
-        sys.exit(EXIT_DATA)
+        return EXIT_DATA
     except MentoringError as failure:
         typer.echo(f"mentoring: error: {failure}", err=True)
-        sys.exit(EXIT_USAGE)
+        return EXIT_USAGE
     except KeyboardInterrupt:
-        sys.exit(130)
+        return 130
     except Exception as exc:  # noqa: BLE001 - a bug still gets one line, never a traceback
         typer.echo(f"mentoring: internal error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(EXIT_BUG)
+        return EXIT_BUG
+    return 0
 
 
 from . import actions, explain, export, log, reading, schema, serve, setup  # noqa: E402,F401 - the commands register themselves on the app

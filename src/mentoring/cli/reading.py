@@ -8,7 +8,8 @@ from typing import List, Optional
 
 import typer
 
-from . import Command, complete, app, echo_problems, examples, open_workspace, refuse, EXIT_DATA
+from . import Command, complete, app, echo_problems, examples, open_workspace, refuse, workspace_root, EXIT_DATA
+from . import reading as reading_command
 
 AS_OF = typer.Option(None, "--as-of", metavar="DATE", help="Figures as of this date (YYYY-MM-DD; default today).")
 FORMAT = typer.Option(None, "--format", metavar="FORMAT",
@@ -91,8 +92,8 @@ class Output:
         self.lang = output_lang(lang)
 
     def emit(self, view: str, figures, ws) -> None:
-        """Render a view of the figures (in the workspace's language unless one was asked for);
-        print it, or write it to the file, replacing it at once."""
+        """Render a view of the figures (in the language of the workspace's settings, `ws.settings`,
+        unless one was asked for); print it, or write it to the file, replacing it at once."""
         from ..model import Lang
         from ..render import render
 
@@ -128,6 +129,7 @@ def colour_wanted(fmt) -> bool:
 
 
 @app.command(cls=Command, epilog=examples("mentoring check", "mentoring check hapsari-sosmed-2015 --redact"))
+@reading_command
 def check(
     cohorts: Optional[List[str]] = typer.Argument(None, metavar="COHORT...", help="Cohort ids to check (default: every cohort).",
                                                   autocompletion=complete.cohorts),
@@ -136,17 +138,26 @@ def check(
     """Check curricula, cohorts and logs; print every problem as path:line: error|warning: message."""
     from ..loader import cohort_ids, curriculum_ids
     from ..problems import count, plural
+    from ..redact import apply_swaps, swaps
 
-    ws = open_workspace(cohorts or None)
-    problems = ws.problems
+    if cohorts:
+        ws = open_workspace(cohorts)
+        root, problems = ws.root, list(ws.problems)
+        names = [swaps(ws.cohorts.values())]
+        curricula = len({c.curriculum for c in ws.cohorts.values()})
+    else:
+        from .parts import per_cohort
+
+        # Redaction swaps names of every cohort that loaded, in every message.
+        sheet = per_cohort("check", (lambda ws, id_: swaps([ws.cohorts[id_]])) if redacted else (lambda ws, id_: ()),
+                           tuple[tuple[str, str], ...], every=True)
+        root, problems, names = workspace_root(), list(sheet.problems), list(sheet.values.values())
+        curricula = len(curriculum_ids(root))
     if redacted:
-        from ..redact import redact_messages
-
-        problems = redact_messages(ws.cohorts.values(), problems)
+        problems = apply_swaps([swap for part in names for swap in part], problems)
     echo_problems(problems)
     errors, warnings = count(problems)
-    curricula = len(curriculum_ids(ws.root)) if not cohorts else len({c.curriculum for c in ws.cohorts.values()})
-    checked = f"{curricula} {'curriculum' if curricula == 1 else 'curricula'}, {plural(len(cohorts or cohort_ids(ws.root)), 'cohort')}"
+    checked = f"{curricula} {'curriculum' if curricula == 1 else 'curricula'}, {plural(len(cohorts or cohort_ids(root)), 'cohort')}"
     typer.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')} ({checked} checked)")
     if errors:
         raise typer.Exit(EXIT_DATA)
@@ -177,6 +188,7 @@ def reading(cohort: str, as_of: Optional[str], by: Optional[str], redacted: bool
     "mentoring report spi-deli-serdang --as-of 2015-03-31 --period quarter --by sex",
     "mentoring report hapsari-sosmed-2015 --as-of 2015-03-31 --lang id --output report.html",
 ))
+@reading_command
 def report(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT,
            by: Optional[str] = BY, redacted: bool = REDACT, period: Optional[str] = PERIOD,
            output: Optional[str] = OUTPUT, lang: Optional[str] = LANG) -> None:
@@ -216,6 +228,7 @@ def rollup(
     "mentoring participants jica-fundraising-2017 --by organisation --format csv",
     "mentoring participants hapsari-sosmed-2015 --as-of 2015-03-31 --output participants.xlsx",
 ))
+@reading_command
 def participants(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT,
                  by: Optional[str] = BY, redacted: bool = REDACT, output: Optional[str] = OUTPUT,
                  lang: Optional[str] = LANG) -> None:
@@ -224,16 +237,20 @@ def participants(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Option
 
 
 @app.command(cls=Command, epilog=examples("mentoring cohorts --as-of 2015-03-31", "mentoring cohorts --format json"))
+@reading_command
 def cohorts(as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT, redacted: bool = REDACT,
             output: Optional[str] = OUTPUT, lang: Optional[str] = LANG) -> None:
     """One row per cohort: curriculum, dates, participants, results met of total, status.
 
     `--redact` is accepted for symmetry: this table names no person."""
+    from ..progress import Overview, Progress
+    from .parts import per_cohort
+
     day = parse_date(as_of, "--as-of")
     out = Output(fmt, output, lang)
-    ws = open_workspace()
     # A cohort with errors is not reported on; the others still are.
-    out.emit("cohorts", ws.overview(day), ws)
-    if ws.errors:
-        refuse(ws.errors, err=True)
+    sheet = per_cohort("cohorts", lambda ws, id_: ws.progress(id_, day), Progress)
+    out.emit("cohorts", Overview(day, tuple(sheet.values.values())), sheet)
+    if sheet.errors:
+        refuse(sheet.errors, err=True)
         raise typer.Exit(EXIT_DATA)
