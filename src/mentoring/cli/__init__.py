@@ -23,7 +23,7 @@ import sys
 from typing import Any, Callable, Optional, TypeVar
 
 import typer
-from typer.core import TyperArgument, TyperCommand
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from .. import __version__
 
@@ -49,13 +49,18 @@ class _Argument(TyperArgument):
 
 class Command(TyperCommand):
     """A command whose help shows readable argument names (every option names its own metavar),
-    and which tells the results cache that it ran (a run that only printed help did not)."""
+    whose text parameters are taken as typed (see `plain_text`), and which tells the results cache
+    that it ran (a run that only printed help did not)."""
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         for param in self.params:
             if type(param) is TyperArgument:
                 param.__class__ = _Argument
+            plain_text(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return plain_text(super().get_help_option(ctx))
 
     def invoke(self, ctx: Any) -> Any:
         from ..results import current
@@ -64,6 +69,54 @@ class Command(TyperCommand):
         if run is not None:
             run.ran = True
         return super().invoke(ctx)
+
+
+def plain_text(param: Any) -> Any:
+    """Take a text parameter (`str`, `Optional[str]`, `List[str]`) as the words typed, and a flag
+    (`bool`) as the true or false click makes of it.
+
+    Recent typer versions turn every parameter's value into its annotated type through a pydantic
+    TypeAdapter, built when the command runs: importing pydantic costs about 0.2 s, more than
+    anything else a reading command does on a programme's workspace, to turn text into the same
+    text. Other annotations (numbers, paths) keep typer's own coercion and messages; a typer
+    without this machinery is left as it is.
+    """
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None or getattr(param, "_runtime_param", False) is not None:
+        return param
+    annotation = descriptor.annotation
+    many = getattr(annotation, "__origin__", None) is list and getattr(annotation, "__args__", None) == (str,)
+    if annotation not in (str, bool) and not many:
+        return param
+    try:
+        from typer._coercion import RuntimeParam
+    except ImportError:
+        return param
+
+    class Text(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return list(value) if many else value
+
+    param._runtime_param = Text(parameter_info=descriptor.parameter_info, annotation=annotation)
+    return param
+
+
+class Group(TyperGroup):
+    """The app, and each group of commands in it (`log`, ...): their options, `--help` included,
+    taken as typed (`plain_text`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            plain_text(param)
+        for command in self.commands.values():
+            if type(command) is TyperGroup:  # a group made by typer: made one of these
+                command.__class__ = Group
+                for param in command.params:
+                    plain_text(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return plain_text(super().get_help_option(ctx))
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -97,6 +150,7 @@ def examples(*lines: str) -> str:
 
 app = typer.Typer(
     name="mentoring",
+    cls=Group,
     help="Keep training programmes honest: check curricula and cohorts, log records, report progress.",
     no_args_is_help=True,
     add_completion=True,
