@@ -33,6 +33,11 @@ READING_RUNS = [
     *[["participants", COHORT, "--as-of", AS_OF, "--format", f] for f in FORMATS],
     ["participants", COHORT, "--as-of", AS_OF, "--by", "organisation", "--format", "csv"],
     ["participants", COHORT, "--as-of", AS_OF, "--redact", "--format", "json"],
+    *[["actions", "spi-deli-serdang", "--as-of", "2015-07-15", "--format", f] for f in FORMATS],
+    ["actions", "spi-deli-serdang", "--as-of", "2015-07-15", "--open"],
+    *[["reflect", "spi-deli-serdang", "--as-of", "2015-07-15", "--format", f] for f in FORMATS],
+    *[["due", "--as-of", "2015-05-04", "--format", f] for f in FORMATS],
+    ["due", "spi-deli-serdang", "spi-kulon-progo", "--as-of", "2015-05-04", "--within", "30", "--silent", "90"],
 ]
 
 
@@ -72,7 +77,7 @@ def printed(result):
 def test_every_reading_command_is_tested_here():
     """Each command marked @reading has runs in READING_RUNS (a new reading command must be added there)."""
     marked = set(reading_commands())
-    assert {"check", "cohorts", "report", "participants"} <= marked
+    assert {"check", "cohorts", "report", "participants", "actions", "reflect", "due"} <= marked
     assert marked <= {run[0] for run in READING_RUNS}, marked - {run[0] for run in READING_RUNS}
 
 

@@ -102,18 +102,19 @@ def plain_text(param: Any) -> Any:
 
 
 class Group(TyperGroup):
-    """The app, and each group of commands in it (`log`, ...): their options, `--help` included,
-    taken as typed (`plain_text`)."""
+    """The app, and each group of commands in it (`log`, ...): their options (those typer adds
+    for shell completion too) and `--help` taken as typed (`plain_text`)."""
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        for param in self.params:
-            plain_text(param)
         for command in self.commands.values():
             if type(command) is TyperGroup:  # a group made by typer: made one of these
                 command.__class__ = Group
-                for param in command.params:
-                    plain_text(param)
+
+    def parse_args(self, ctx: Any, args: list) -> list:
+        for param in self.params:
+            plain_text(param)
+        return super().parse_args(ctx, args)
 
     def get_help_option(self, ctx: Any) -> Any:
         return plain_text(super().get_help_option(ctx))

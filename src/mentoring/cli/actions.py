@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from . import EXIT_DATA, Command, app, examples, open_workspace, refuse
+from . import EXIT_DATA, Command, app, examples, open_workspace, reading as reading_command, refuse
 from .reading import AS_OF, COHORT, FORMAT, LANG, OUTPUT, Output, parse_date
 
 
@@ -15,6 +15,7 @@ from .reading import AS_OF, COHORT, FORMAT, LANG, OUTPUT, Output, parse_date
     "mentoring actions spi-deli-serdang --as-of 2015-05-10",
     "mentoring actions spi-deli-serdang --as-of 2015-07-15 --open --format csv",
 ))
+@reading_command
 def actions(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT,
             open_only: bool = typer.Option(False, "--open", help="Only the actions still open."),
             output: Optional[str] = OUTPUT, lang: Optional[str] = LANG) -> None:
@@ -30,6 +31,7 @@ def actions(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[st
     "mentoring reflect spi-deli-serdang --as-of 2015-07-15 --format markdown",
     "mentoring reflect spi-deli-serdang --as-of 2015-07-15 --lang id --output reflection.html",
 ))
+@reading_command
 def reflect(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[str] = FORMAT,
             output: Optional[str] = OUTPUT, lang: Optional[str] = LANG) -> None:
     """The reflection sheet: each result's target, actual, gap and status, the causes recorded and
@@ -44,6 +46,7 @@ def reflect(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[st
     "mentoring due --as-of 2015-05-04 --silent 90",
     "mentoring due spi-deli-serdang spi-kulon-progo --as-of 2015-05-04 --within 30 --format json",
 ))
+@reading_command
 def due(
     cohorts: Optional[List[str]] = typer.Argument(None, metavar="COHORT...", help="Cohort ids (default: every cohort)."),
     as_of: Optional[str] = AS_OF,
