@@ -1,6 +1,6 @@
 """Files to model: read a workspace's TOML into the model and say exactly what is wrong with it.
 
-tomli parses, one cattrs converter structures (unknown keys forbidden, every error collected), and
+tomli parses (rtoml first where it gives exactly tomli's values, see `parse_toml`), one cattrs converter structures (unknown keys forbidden, every error collected), and
 a problem's line is found in the file's text only once there is a problem to place. Bad data never
 raises: it becomes a `Problem`.
 """
@@ -24,6 +24,11 @@ from typing import Any, Optional, Union
 import attrs
 import cattrs
 import tomli
+
+try:
+    import rtoml
+except ImportError:  # optional: tomli alone gives the same values, more slowly
+    rtoml = None
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -413,10 +418,29 @@ def parse(root: Path, rel: str) -> tuple[Optional[dict], list[Problem]]:
     return (None, problems) if text is None else parse_text(rel, text)
 
 
+#: An offset date-time (`07:32:00Z`, `07:32-07:00`): rtoml gives those a time zone of its own class,
+#: tomli a `datetime.timezone`. Matched anywhere, in strings too: tomli then parses the file.
+_OFFSET_TIME = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?[Zz+-]")
+
+
+def parse_toml(text: str) -> dict:
+    """TOML text as tomli parses it, about 2.5 times as fast: through rtoml, which gives the same
+    values on every valid document of the TOML project's own suite (tests/test_toml_parsers.py)
+    except date-times with an offset, so a text that may hold one goes to tomli, as does a text
+    starting with a byte order mark and anything rtoml refuses (an error, nesting deeper than it
+    allows): tomli's errors and messages are the ones a user sees. Raises what tomli raises."""
+    if rtoml is not None and not text.startswith("\ufeff") and _OFFSET_TIME.search(text) is None:
+        try:
+            return rtoml.loads(text)
+        except Exception:  # noqa: BLE001 - tomli says what is wrong, as it always has
+            pass
+    return tomli.loads(text)
+
+
 def parse_text(rel: str, text: str) -> tuple[Optional[dict], list[Problem]]:
     """TOML text as a dict, or the problem that stopped it, at its line."""
     try:
-        return tomli.loads(text), []
+        return parse_toml(text), []
     except tomli.TOMLDecodeError as exc:
         return None, [syntax_problem(rel, text, exc)]
     except RecursionError as exc:
