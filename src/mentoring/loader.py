@@ -37,8 +37,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from . import model
+from . import flat, model
 from .cache import Cache, Shelf
+from .flat import MISS
 from .layout import (COHORT_FILE, COHORTS, CURRICULA, LOGS, SETTINGS_FILE, SLUG, SLUG_RULE, cohort_folder,
                      cohort_path, curriculum_path)
 from .lines import header_lines, key_lines, nesting_problem, placed, single_brackets, syntax_problem
@@ -214,8 +215,11 @@ def _structure_table(value: object, type_: Any) -> dict:
 
 def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Any:
     structure = make_dict_structure_fn(cls, conv)
+    quick = flat.structure_fn(cls)  # None for a class with nested tables, quantities, ...
 
     def structure_table(value: object, _: type) -> Any:
+        if quick is not None and (record := quick(value)) is not MISS:
+            return record
         if not isinstance(value, dict):
             raise _expect("a table", value)
         return structure(value, cls)
