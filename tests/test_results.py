@@ -330,3 +330,15 @@ def test_a_hit_imports_neither_typer_nor_cattrs_nor_the_model(ws, tmp_path):
     imported = {line.split("|")[-1].strip() for line in second.stderr.splitlines() if line.startswith("import time:")}
     assert "mentoring.results" in imported
     assert not imported & {"typer", "cattrs", "mentoring.model", "tomli", "attrs"}, imported & {"typer", "cattrs"}
+
+
+def test_help_kept_in_one_folder_is_served_in_another(run, computed, monkeypatch, tmp_path):
+    """Help does not depend on the current folder: kept from one, it is served in another."""
+    monkeypatch.setenv("MENTORING_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    first = run("cohorts", "--help")
+    monkeypatch.chdir(tmp_path / "b")
+    second = run("cohorts", "--help")
+    assert len(computed) == 1 and printed(first) == printed(second)

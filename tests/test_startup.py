@@ -67,3 +67,28 @@ def test_text_options_and_flags_arrive_as_typed():
     got.clear()
     assert CliRunner().invoke(app, ["probe", "ana"]).exit_code == 0
     assert got == {"name": "ana", "more": None, "label": None, "flag": False}
+
+
+def test_command_annotations_are_evaluated_once_not_on_every_run():
+    """No command (nor the app's callback, nor a completion function) has string annotations,
+    which typer would compile and evaluate each time it builds the app."""
+    import inspect
+
+    from mentoring.cli import app
+
+    def callbacks(group):
+        yield group.registered_callback.callback if group.registered_callback else None
+        for info in group.registered_commands:
+            yield info.callback
+        for sub in group.registered_groups:
+            yield from callbacks(sub.typer_instance)
+
+    found = [fn for fn in callbacks(app) if fn is not None]
+    assert len(found) >= 15
+    for fn in found:
+        fn = inspect.unwrap(fn)
+        for param in inspect.signature(fn).parameters.values():
+            assert not isinstance(param.annotation, str), (fn.__qualname__, param.name)
+            complete = getattr(param.default, "autocompletion", None) or getattr(param.default, "shell_complete", None)
+            if complete is not None:
+                assert not any(isinstance(a, str) for a in inspect.get_annotations(complete).values()), complete

@@ -303,11 +303,14 @@ class _Refs:
 def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
     """A session is held by a mentor or facilitator, lasts some hours, names participants and modules that exist."""
     refs = _Refs(cohort, cur)
+    mentors: dict[str, Optional[str]] = {}  # a cohort's sessions are held by a handful of people
     for log, keys, session in _records(cohort, "session"):
         def problem(key: Keys, message: str, severity: Severity = Severity.ERROR) -> Problem:
             return Problem(log.path, message, severity, keys=(*keys, *key))
 
-        if (message := refs.person(session.mentor, SESSION_ROLES, "mentor")) is not None:
+        if session.mentor not in mentors:
+            mentors[session.mentor] = refs.person(session.mentor, SESSION_ROLES, "mentor")
+        if (message := mentors[session.mentor]) is not None:
             yield problem(("mentor",), f"session.mentor: {message}")
         if session.hours <= 0:
             yield problem(("hours",), f"session.hours: must be more than 0, got {session.hours:g}")
@@ -316,7 +319,8 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                 yield problem(("modules", n), "session.modules: " + unknown("module", ref, refs.modules))
         for field in ("attended", "expected"):
             names = getattr(session, field) or ()
-            if len(set(names)) != len(names):  # rare: only then is each name looked at
+            unique = set(names)
+            if len(unique) != len(names):  # rare: only then is each name looked at
                 seen: set[str] = set()
                 told: set[str] = set()
                 for n, ref in enumerate(names):
@@ -325,7 +329,7 @@ def check_sessions(cohort: Cohort, cur: Curriculum) -> Iterator[Problem]:
                         yield problem((field, n), f'session.{field}: "{ref}" is listed twice')
                     seen.add(ref)
             # Participants enrolled throughout need no closer look: only the others are looked at.
-            odd = set(names) - refs.steady if session.date >= cohort.start else set(names)
+            odd = unique - refs.steady if session.date >= cohort.start else unique
             for ref in sorted(odd, key=names.index):
                 n = names.index(ref)
                 if (message := refs.participant(ref)) is not None:

@@ -423,8 +423,9 @@ def parse(root: Path, rel: str) -> tuple[Optional[dict], list[Problem]]:
 
 
 #: An offset date-time (`07:32:00Z`, `07:32-07:00`): rtoml gives those a time zone of its own class,
-#: tomli a `datetime.timezone`. Matched anywhere, in strings too: tomli then parses the file.
-_OFFSET_TIME = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?[Zz+-]")
+#: tomli a `datetime.timezone`. Matched anywhere, in strings too (and a little more than the time
+#: itself, so that the search can start from each colon): tomli then parses the file.
+_OFFSET_TIME = re.compile(r":\d\d(?::\d\d(?:\.\d+)?)?[Zz+-]")
 
 
 def parse_toml(text: str) -> dict:

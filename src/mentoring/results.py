@@ -5,8 +5,8 @@ One generic layer under every reading command of the command line, not one cache
 
 - A run of `mentoring` has a *slot*: a file in the user's cache folder named by a hash of the
   command line (every argument), the current folder, the environment variables that shape output
-  (every `MENTORING_*` but the cache's own, `NO_COLOR`), whether standard output and error are
-  terminals, and, for help, the terminal's width.
+  (every `MENTORING_*` but the cache's own, `NO_COLOR`) and whether standard output and error are
+  terminals; for help, of the command line, the terminals and the terminal's width alone.
 - A reading command (marked by `cli.reading`) that ran records into its slot what it printed, on
   which stream and in which order, its exit code, and the inputs it read: the workspace folder
   and `fingerprint.workspace_digests` of the cohorts it opened, taken *before* they were read, so
@@ -182,13 +182,14 @@ def today() -> str:
 
 def slot_name(argv: Sequence[str]) -> str:
     """The name of a run's slot: a hash of everything outside the files that shapes its output."""
-    env = sorted((key, value) for key, value in os.environ.items()
-                 if ("MENTORING" in key and key not in _CACHE_VARIABLES) or key == "NO_COLOR")
-    context: list[Any] = [VERSION, list(argv), os.getcwd(), env, _terminal(sys.stdout), _terminal(sys.stderr)]
-    if _is_help(argv):
+    context: list[Any] = [VERSION, list(argv), _terminal(sys.stdout), _terminal(sys.stderr)]
+    if _is_help(argv):  # help depends on the terminal's width, not on the folder or the workspace
         import shutil
 
         context.append(shutil.get_terminal_size().columns)
+    else:
+        context += [os.getcwd(), sorted((key, value) for key, value in os.environ.items()
+                                        if ("MENTORING" in key and key not in _CACHE_VARIABLES) or key == "NO_COLOR")]
     text = json.dumps(context, ensure_ascii=False).encode("utf-8", "surrogateescape")
     return hashlib.blake2b(text, digest_size=16).hexdigest()
 

@@ -7,15 +7,16 @@ pausing the garbage collector while a workspace loads, and turning failures into
 exit codes (0 done; 1 the data has errors; 2 the command was used wrongly), in one place, `main`.
 
 Library modules are imported inside the commands, so that `--help` stays quick. The commands
-live in the modules beside this one, one module a family (reading, log, ...).
+live in the modules beside this one, one module a family (reading, log, ...). These modules do not
+use `from __future__ import annotations`: typer reads every command's annotations each time the
+app is built, and string annotations cost it a compile and an eval each (a quarter of the time
+`mentoring --help` spends beyond a bare typer app's).
 
 What a reading command prints is kept between runs (`mentoring.results`): mark such a command
 with `@reading`, and open the workspace with `open_workspace` (or `parts.per_cohort`), which note
 what the command reads. `main` serves a kept result when nothing it came from has changed, and
 otherwise records what the command prints.
 """
-
-from __future__ import annotations
 
 import functools
 import os
@@ -57,7 +58,11 @@ class Command(TyperCommand):
         for param in self.params:
             if type(param) is TyperArgument:
                 param.__class__ = _Argument
+
+    def parse_args(self, ctx: Any, args: list) -> list:
+        for param in self.params:  # only the command that runs: not every command the app lists
             plain_text(param)
+        return super().parse_args(ctx, args)
 
     def get_help_option(self, ctx: Any) -> Any:
         return plain_text(super().get_help_option(ctx))
@@ -88,17 +93,30 @@ def plain_text(param: Any) -> Any:
     many = getattr(annotation, "__origin__", None) is list and getattr(annotation, "__args__", None) == (str,)
     if annotation not in (str, bool) and not many:
         return param
+    coercion = _text_coercion()
+    if coercion is not None:
+        param._runtime_param = coercion(parameter_info=descriptor.parameter_info, annotation=annotation, many=many)
+    return param
+
+
+@functools.lru_cache(maxsize=None)
+def _text_coercion() -> Any:
+    """typer's coercion of one parameter, keeping the value (None for a typer without it)."""
+    import dataclasses
+
     try:
         from typer._coercion import RuntimeParam
     except ImportError:
-        return param
+        return None
 
+    @dataclasses.dataclass(frozen=True)
     class Text(RuntimeParam):
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            return list(value) if many else value
+        many: bool = False
 
-    param._runtime_param = Text(parameter_info=descriptor.parameter_info, annotation=annotation)
-    return param
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            return list(value) if self.many else value
+
+    return Text
 
 
 class Group(TyperGroup):

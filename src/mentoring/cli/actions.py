@@ -1,8 +1,6 @@
 """Reflection commands: `mentoring actions`, `reflect` and `due`, thin over the door's
 `Workspace.actions`, `reflect` and `due`."""
 
-from __future__ import annotations
-
 from typing import List, Optional
 
 import typer

@@ -7,8 +7,6 @@ cohort.toml and its curriculum, or its logs for actions) with nothing checked, n
 problem, and import the library only when called, so that `mentoring --help` stays quick.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable, Iterable
 from typing import Any, Optional
@@ -23,13 +21,12 @@ def _root(ctx: typer.Context) -> Optional[Any]:
     there is none."""
     from pathlib import Path
 
-    from ..layout import COHORTS, CURRICULA
+    from ..layout import nearest_workspace
 
     given = ctx.find_root().params.get("workspace") or os.environ.get("MENTORING_WORKSPACE")
     if given:
         return Path(given)
-    here = Path.cwd().resolve()
-    return next((folder for folder in (here, *here.parents) if (folder / CURRICULA).is_dir() or (folder / COHORTS).is_dir()), None)
+    return nearest_workspace(Path.cwd())
 
 
 def _read(path: Any) -> dict:

@@ -1,8 +1,6 @@
 """Writing commands: `mentoring log session|output|assessment|measurement|action`, each a thin layer
 over the library's `append_record` (checked, locked, atomic)."""
 
-from __future__ import annotations
-
 from typing import Callable, List, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """Reading commands: check, cohorts, report, rollup, participants."""
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import List, Optional

@@ -2,8 +2,6 @@
 workspace's files, for editors, written into DIR, by default `schemas/` in the workspace (beside the
 `.taplo.toml` that points editors at them, docs/interop.md)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Optional
 

@@ -1,8 +1,6 @@
 """Setting up: `mentoring new curriculum|cohort` and `mentoring import people`, thin layers over
 the library's `intake` (skeletons that pass `check`; people from a sheet, checked, locked, atomic)."""
 
-from __future__ import annotations
-
 import os
 from typing import Optional
 
