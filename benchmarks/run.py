@@ -180,11 +180,17 @@ def settle() -> None:
     gc.collect()
 
 
+#: CPU seconds of the last `timed` call (this process's user + system time).
+LAST_CPU = [0.0]
+
+
 def timed(fn: Callable[[], Any]) -> float:
+    """Wall seconds of one call (its CPU seconds in LAST_CPU)."""
     settle()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = fn()
     elapsed = time.perf_counter() - started
+    LAST_CPU[0] = time.process_time() - cpu
     del result
     return elapsed
 
@@ -508,14 +514,16 @@ def main(argv: Optional[list[str]] = None) -> int:
                                      "repeat": args.repeat, "files": len(files),
                                      "bytes": sum(p.stat().st_size for p in files)}
             started = time.perf_counter()
-            floors, floors_gc, colds = [], [], []
+            floors, floors_gc, colds, floors_cpu = [], [], [], []
             for _ in range(args.repeat):  # interleaved, so drift hits all alike
                 floors.append(timed(lambda: parse_floor_paused(root)))
+                floors_cpu.append(LAST_CPU[0])
                 floors_gc.append(timed(lambda: parse_floor(root)))
                 settle()
                 colds.append(pipeline(root, as_of))
             settle()
             scale["floor"] = statistics.median(floors)
+            scale["floor_cpu"] = statistics.median(floors_cpu)
             scale["floor_runs"] = floors
             scale["floor_gc"] = statistics.median(floors_gc)
             scale["floor_gc_runs"] = floors_gc

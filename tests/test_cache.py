@@ -40,6 +40,13 @@ value = 12.5
 """
 
 
+def filled(root, cache):
+    """Load twice, so that the cache keeps every log (a log's records are kept on its second
+    reading); the second load's result."""
+    loader.load_workspace(root, cache=cache)
+    return loader.load_workspace(root, cache=cache)
+
+
 @pytest.fixture
 def setup(workspace, minimal, tmp_path_factory):
     """A workspace with one log, and a cache in a folder of its own."""
@@ -51,7 +58,7 @@ def setup(workspace, minimal, tmp_path_factory):
 def test_a_warm_load_equals_a_cold_one_without_parsing_the_log(setup, monkeypatch):
     """The second load serves the log from the cache (no parse) and gives the same cohort and problems."""
     root, cache, _ = setup
-    cold = loader.load_workspace(root, cache=cache)
+    cold = filled(root, cache)
     seen = []
     real = loader.parse_toml
     monkeypatch.setattr(loader, "parse_toml", lambda text: seen.append(text) or real(text))
@@ -77,7 +84,7 @@ def test_actions_and_their_dates_and_statuses_come_back_from_the_cache(workspace
         status = "done"
     """})
     cache = Cache.for_workspace(root, tmp_path_factory.mktemp("cache"))
-    cold = loader.load_workspace(root, cache=cache)
+    cold = filled(root, cache)
     monkeypatch.setattr(loader, "_records_of", lambda *args: pytest.fail("a cached log was read again"))
     warm = loader.load_workspace(root, cache=cache)
     assert warm == cold
@@ -89,7 +96,7 @@ def test_actions_and_their_dates_and_statuses_come_back_from_the_cache(workspace
 def test_a_changed_file_of_the_same_size_and_time_is_not_served(setup):
     """Bytes are hashed: an edit that keeps size and modification time is still read afresh."""
     root, cache, log = setup
-    loader.load_workspace(root, cache=cache)
+    filled(root, cache)
     stat = log.stat()
     log.write_text(log.read_text().replace("hours = 2", "hours = 3"))
     os.utime(log, ns=(stat.st_atime_ns, stat.st_mtime_ns))
@@ -101,7 +108,7 @@ def test_a_changed_file_of_the_same_size_and_time_is_not_served(setup):
 def test_a_truncated_file_is_not_served(setup):
     """A log cut short after caching gives the problem of the cut file, not the cached records."""
     root, cache, log = setup
-    loader.load_workspace(root, cache=cache)
+    filled(root, cache)
     log.write_bytes(log.read_bytes()[:60])
     _, problems = loader.load_workspace(root, cache=cache)
     assert any(p.path == "cohorts/k1/logs/rina.toml" and p.is_error for p in problems)
@@ -110,7 +117,7 @@ def test_a_truncated_file_is_not_served(setup):
 def test_a_deleted_file_is_not_served(setup):
     """A log deleted after caching is gone from the cohort."""
     root, cache, log = setup
-    loader.load_workspace(root, cache=cache)
+    filled(root, cache)
     log.unlink()
     ws, _ = loader.load_workspace(root, cache=cache)
     assert ws.cohorts["k1"].logs == ()
@@ -123,7 +130,7 @@ def test_a_deleted_file_is_not_served(setup):
 def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(setup, garbage):
     """A cache entry that is not what it should be is ignored: the log is read again and the entry rewritten."""
     root, cache, _ = setup
-    cold = loader.load_workspace(root, cache=cache)
+    cold = filled(root, cache)
     (entry,) = cache.folder.glob("*.json")
     entry.write_bytes(garbage)
     assert loader.load_workspace(root, cache=cache) == cold
@@ -133,7 +140,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(setup, garbage):
 def test_a_tampered_entry_of_the_wrong_shape_is_ignored(setup):
     """An entry whose rows do not fit the records is ignored, never half-used."""
     root, cache, log = setup
-    cold = loader.load_workspace(root, cache=cache)
+    cold = filled(root, cache)
     (entry,) = cache.folder.glob("*.json")
     data = json.loads(entry.read_bytes())
     data["logs"]["cohorts/k1/logs/rina.toml"]["data"]["sessions"][0] = ["not a date", "rina"]
@@ -146,7 +153,7 @@ def test_one_appended_record_reparses_only_its_own_file(setup, monkeypatch):
     root, cache, log = setup
     other = root / "cohorts/k1/logs/p01.toml"
     other.write_text('[[output]]\ndate = 2015-03-06\nparticipant = "p01"\nkind = "post"\ntitle = "Two"\n')
-    loader.load_workspace(root, cache=cache)
+    filled(root, cache)
     with open(log, "a") as handle:
         handle.write('\n[[session]]\ndate = 2015-03-09\nmentor = "rina"\nhours = 1\nattended = []\n')
     seen = []
@@ -156,6 +163,30 @@ def test_one_appended_record_reparses_only_its_own_file(setup, monkeypatch):
     logs = [text for text in seen if "[[session]]" in text or "[[output]]" in text]
     assert len(logs) == 1 and "# Rina's log" in logs[0]
     assert len(ws.cohorts["k1"].logs[1].sessions) == 2
+
+
+def test_a_log_is_kept_on_its_second_reading_and_served_on_its_third(setup, monkeypatch):
+    """The first reading keeps only the log's hash (no record written), the second the records,
+    and the third is served without parsing; a changed log starts again from a hash."""
+    root, cache, log = setup
+    parsed = []
+    real = loader.parse_toml
+    monkeypatch.setattr(loader, "parse_toml", lambda text: parsed.append(text) or real(text))
+    rel = "cohorts/k1/logs/rina.toml"
+
+    def kept():
+        (shelf,) = cache.folder.glob("*.json")
+        return json.loads(shelf.read_bytes())["logs"][rel]
+
+    first = loader.load_workspace(root, cache=cache)
+    assert "data" not in kept() and kept()["digest"] and "Hello" not in json.dumps(kept())
+    assert loader.load_workspace(root, cache=cache) == first and "data" in kept()
+    reads = sum("# Rina's log" in text for text in parsed)
+    assert loader.load_workspace(root, cache=cache) == first
+    assert sum("# Rina's log" in text for text in parsed) == reads == 2
+    log.write_text(log.read_text().replace("hours = 2", "hours = 3"))
+    loader.load_workspace(root, cache=cache)
+    assert "data" not in kept()
 
 
 def test_no_cache_writes_nothing(run, workspace, minimal, tmp_path_factory, monkeypatch):
