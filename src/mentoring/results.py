@@ -226,6 +226,8 @@ class Run:
         self.inputs: list[list[Any]] = []
         self.parts: Optional[dict[str, Any]] = None
         self.events: list[list[Any]] = []
+        #: Digests taken while looking for a hit, by (root, cohorts): a miss need not hash again.
+        self._digests: dict[tuple[str, Optional[tuple[str, ...]]], Any] = {}
 
     # -- serving
 
@@ -264,14 +266,21 @@ class Run:
                 return False
         if not entry["inputs"]:
             return False
-        return all(workspace_digests(root, cohorts).total == digest for cohorts, digest in entry["inputs"])
+        return all(self._digests_of(root, cohorts).total == digest for cohorts, digest in entry["inputs"])
+
+    def _digests_of(self, root: "str | os.PathLike[str]", cohorts: Optional[Sequence[str]]) -> Any:
+        key = (os.fspath(root), None if cohorts is None else tuple(cohorts))
+        if key not in self._digests:
+            self._digests[key] = workspace_digests(root, cohorts)
+        return self._digests[key]
 
     # -- recording
 
     def read(self, root: "str | os.PathLike[str]", discovered: bool, cohorts: Optional[Sequence[str]] = None) -> Any:
-        """Note (and hash, now, before the command reads them) the inputs the command is about to
-        read: the named cohorts, or all. Returns the digests."""
-        digests = workspace_digests(root, cohorts)
+        """Note (and hash, now, before the command reads them, unless they were hashed while looking
+        for a hit) the inputs the command is about to read: the named cohorts, or all. Returns the
+        digests."""
+        digests = self._digests_of(root, cohorts)
         self.root, self.discovered = os.fspath(root), discovered
         self.inputs.append([None if cohorts is None else list(cohorts), digests.total])
         return digests
