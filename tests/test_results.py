@@ -1,5 +1,5 @@
 """Results kept between runs: a hit prints exactly what a fresh run prints, and anything a result
-was computed from, changed, makes it a miss (mentoring.results, cli.reading, cli.parts)."""
+was computed from, changed, makes it a miss (mentoring.results, cli.reading_command, cli.parts)."""
 
 from __future__ import annotations
 
@@ -38,11 +38,15 @@ READING_RUNS = [
     *[["reflect", "spi-deli-serdang", "--as-of", "2015-07-15", "--format", f] for f in FORMATS],
     *[["due", "--as-of", "2015-05-04", "--format", f] for f in FORMATS],
     ["due", "spi-deli-serdang", "spi-kulon-progo", "--as-of", "2015-05-04", "--within", "30", "--silent", "90"],
+    ["report", COHORT, "--as-of", AS_OF, "--period", "month", "--format", "json"],
+    *[["rollup", "hapsari-capacity", "--as-of", AS_OF, "--format", f] for f in FORMATS],
+    ["rollup", "hapsari-capacity", "--as-of", AS_OF, "--by", "cohort", "--period", "quarter"],
+    ["export iati", COHORT, "--as-of", AS_OF], ["export iati", "--as-of", "2017-12-31", "--period", "quarter", "--by", "sex"],
 ]
 
 
 def reading_commands(group=None, prefix=()):
-    """The names of the commands marked @reading, sub-commands as "group command"."""
+    """The names of the commands marked @reading_command, sub-commands as "group command"."""
     for info in (group or app).registered_commands:
         if getattr(info.callback, "reading", False):
             yield " ".join((*prefix, info.name or info.callback.__name__))
@@ -75,9 +79,9 @@ def printed(result):
 
 
 def test_every_reading_command_is_tested_here():
-    """Each command marked @reading has runs in READING_RUNS (a new reading command must be added there)."""
+    """Each command marked @reading_command has runs in READING_RUNS (a new reading command must be added there)."""
     marked = set(reading_commands())
-    assert {"check", "cohorts", "report", "participants", "actions", "reflect", "due"} <= marked
+    assert {"check", "cohorts", "report", "participants", "actions", "reflect", "due", "rollup", "export iati"} <= marked
     assert marked <= {run[0] for run in READING_RUNS}, marked - {run[0] for run in READING_RUNS}
 
 
@@ -85,6 +89,7 @@ def test_every_reading_command_is_tested_here():
 def test_a_hit_prints_exactly_what_a_fresh_run_prints(ws, run, computed, args):
     """Run once to keep the result, again to be served it: both print byte for byte what --no-cache
     computes, on the same streams in the same order, with the same exit code; the second computes nothing."""
+    args = [*args[0].split(), *args[1:]]
     fresh = run("--no-cache", *args)
     first = run(*args)
     assert len(computed) == 2

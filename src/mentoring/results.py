@@ -7,7 +7,7 @@ One generic layer under every reading command of the command line, not one cache
   command line (every argument), the current folder, the environment variables that shape output
   (every `MENTORING_*` but the cache's own, `NO_COLOR`) and whether standard output and error are
   terminals; for help, of the command line, the terminals and the terminal's width alone.
-- A reading command (marked by `cli.reading`) that ran records into its slot what it printed, on
+- A reading command (marked by `cli.reading_command`) that ran records into its slot what it printed, on
   which stream and in which order, its exit code, and the inputs it read: the workspace folder
   and `fingerprint.workspace_digests` of the cohorts it opened, taken *before* they were read, so
   that a file changed meanwhile makes the entry stale rather than wrong. The entry also holds the
@@ -214,7 +214,7 @@ class Run:
             except (OSError, ValueError):  # no current folder, say
                 self.on = False
         self.today = today()
-        #: Set by `cli.reading`: the command is one whose output may be kept.
+        #: Set by `cli.reading_command`: the command is one whose output may be kept.
         self.reading = False
         #: Set when any command (not only a reading one) runs: a run that only printed help did not.
         self.ran = False

@@ -13,7 +13,7 @@ app is built, and string annotations cost it a compile and an eval each (a quart
 `mentoring --help` spends beyond a bare typer app's).
 
 What a reading command prints is kept between runs (`mentoring.results`): mark such a command
-with `@reading`, and open the workspace with `open_workspace` (or `parts.per_cohort`), which note
+with `@reading_command`, and open the workspace with `open_workspace` (or `parts.per_cohort`), which note
 what the command reads. `main` serves a kept result when nothing it came from has changed, and
 otherwise records what the command prints.
 """
@@ -141,7 +141,7 @@ class Group(TyperGroup):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def reading(command: F) -> F:
+def reading_command(command: F) -> F:
     """Mark a command whose output depends only on its arguments, the environment it is given,
     today's date and the workspace it opens through `open_workspace` or `parts.per_cohort`: what
     it prints is kept and served again while none of these changes (`mentoring.results`). A run

@@ -5,7 +5,7 @@ from typing import List, Optional
 
 import typer
 
-from . import EXIT_DATA, Command, app, examples, open_workspace, reading as reading_command, refuse
+from . import EXIT_DATA, Command, app, examples, open_workspace, reading_command, refuse
 from .reading import AS_OF, COHORT, FORMAT, LANG, OUTPUT, Output, parse_date
 
 

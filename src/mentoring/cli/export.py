@@ -2,13 +2,11 @@
 `Workspace.export_iati`. The XML goes to standard output or, written atomically, to `--output`;
 problems go to standard error, so that a redirected output never holds them."""
 
-from __future__ import annotations
-
 from typing import List, Optional
 
 import typer
 
-from . import EXIT_DATA, Command, app, echo_problems, examples, open_workspace
+from . import EXIT_DATA, Command, app, echo_problems, examples, open_workspace, reading_command
 from .reading import AS_OF, choice, parse_date, write_file
 
 export_app = typer.Typer(
@@ -24,6 +22,7 @@ app.add_typer(export_app, name="export")
     "mentoring export iati hapsari-sosmed-2015 --as-of 2015-03-31 --period quarter --by sex",
     "mentoring export iati --as-of 2017-12-31 --by organisation --output results.xml",
 ))
+@reading_command
 def export_iati(
     cohorts: Optional[List[str]] = typer.Argument(None, metavar="COHORT...", help="Cohort ids (default: every cohort)."),
     as_of: Optional[str] = AS_OF,

@@ -6,8 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from . import Command, complete, app, echo_problems, examples, open_workspace, refuse, workspace_root, EXIT_DATA
-from . import reading as reading_command
+from . import Command, complete, app, echo_problems, examples, open_workspace, reading_command, refuse, workspace_root, EXIT_DATA
 
 AS_OF = typer.Option(None, "--as-of", metavar="DATE", help="Figures as of this date (YYYY-MM-DD; default today).")
 FORMAT = typer.Option(None, "--format", metavar="FORMAT",
@@ -199,6 +198,7 @@ def report(cohort: str = COHORT, as_of: Optional[str] = AS_OF, fmt: Optional[str
     "mentoring rollup hapsari-capacity --as-of 2015-03-31",
     "mentoring rollup hapsari-capacity --as-of 2015-03-31 --by cohort --period quarter",
 ))
+@reading_command
 def rollup(
     curriculum: str = typer.Argument(..., metavar="CURRICULUM", help="The curriculum's id: its cohorts are the programme."),
     cohort: Optional[List[str]] = typer.Option(
