@@ -299,6 +299,35 @@ def cohorts_command(runner: Runner, root: Path, as_of: dt.date, repeat: int) -> 
             "appended_to": str(target.relative_to(root)), "command": " ".join(["mentoring", *argv[2:]])}
 
 
+def period_commands(runner: Runner, root: Path, as_of: dt.date, repeat: int) -> dict[str, Any]:
+    """`report` of the first cohort and `rollup` of its curriculum, each plain and with
+    `--period month`, cold (`--no-cache`: the whole workspace read, as on a first run); the runs
+    take turns."""
+    commands, _ = reading_commands(root, as_of)
+    plans: dict[str, Callable[[], Sample]] = {}
+    for name in ("report", "rollup"):
+        if name not in commands:
+            continue
+        for label, extra in ((name, []), (f"{name} --period month", ["--period", "month"])):
+            argv = runner.mentoring("--workspace", str(root), "--no-cache", *commands[name], *extra)
+            plans[label] = lambda argv=argv: runner.run(argv, cache=runner.fresh_cache())
+    for plan in plans.values():
+        plan()
+    return {"timings": alternate(plans, repeat),
+            "commands": {name: " ".join(["mentoring", *commands[name]]) for name in ("report", "rollup") if name in commands}}
+
+
+def periods_markdown(result: dict[str, Any]) -> str:
+    t = result["timings"]
+    lines = ["| command (`--no-cache`, subprocess, median) | plain: CPU (wall) | `--period month`: CPU (wall) | "
+             "ratio CPU (wall) | target |", "|---|---:|---:|---:|---|"]
+    for name, shown in result["commands"].items():
+        plain, monthly = t[name], t[f"{name} --period month"]
+        lines.append(f"| `{shown}` | {ms(plain.cpu)} ({ms(plain.wall)}) | {ms(monthly.cpu)} ({ms(monthly.wall)}) | "
+                     f"{monthly.cpu / plain.cpu:.2f} ({monthly.wall / plain.wall:.2f}) | ≤ 2 |")
+    return "\n".join(lines)
+
+
 # --- output -------------------------------------------------------------------------------------
 
 

@@ -463,6 +463,15 @@ def tomli_compiled() -> bool:
 # --- main ---------------------------------------------------------------------------------------
 
 
+def workspaces_folder(keep: Optional[Path]) -> tuple[Path, Optional[tempfile.TemporaryDirectory]]:
+    """Where the workspaces are generated: --keep DIR, else a temporary folder (to clean up)."""
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        return keep, None
+    temporary = tempfile.TemporaryDirectory(prefix="mentoring-bench-")
+    return Path(temporary.name), temporary
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--participants", type=int, nargs="+", default=[1000, 10000],
@@ -482,6 +491,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--commands", action="store_true",
                         help="also time `mentoring cohorts` as a subprocess at each scale: cold, --no-cache, warm, "
                              "one record appended, and its peak RSS")
+    parser.add_argument("--period-commands", action="store_true",
+                        help="also time `report` and `rollup` as subprocesses, plain and with --period month, at each scale")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "ROOT", "AS_OF"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -494,13 +505,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                           else __file__, *(argv if argv is not None else sys.argv[1:])])
     began = time.perf_counter()
     steps: list[tuple[str, float]] = []
-    temporary = None
-    if args.keep:
-        base = args.keep
-        base.mkdir(parents=True, exist_ok=True)
-    else:
-        temporary = tempfile.TemporaryDirectory(prefix="mentoring-bench-")
-        base = Path(temporary.name)
+    base, temporary = workspaces_folder(args.keep)
     scales: list[dict[str, Any]] = []
     profile_text = None
     try:
@@ -544,14 +549,18 @@ def main(argv: Optional[list[str]] = None) -> int:
             started = time.perf_counter()
             scale["memory"] = {mode: child_memory(mode, root, as_of) for mode in ("pipeline", "floor")}
             steps.append((f"{participants:,}: memory (2 child processes)", time.perf_counter() - started))
-            if args.commands:
-                started = time.perf_counter()
-                runner = commands.Runner()
-                try:
-                    scale["commands"] = commands.cohorts_command(runner, root, as_of, args.repeat)
-                finally:
-                    runner.close()
-                steps.append((f"{participants:,}: `mentoring cohorts` subprocesses", time.perf_counter() - started))
+            for wanted, key, measure, what in (
+                    (args.commands, "commands", commands.cohorts_command, "`mentoring cohorts` subprocesses"),
+                    (args.period_commands, "period_commands", commands.period_commands,
+                     "report and rollup with and without --period month")):
+                if wanted:
+                    started = time.perf_counter()
+                    runner = commands.Runner()
+                    try:
+                        scale[key] = measure(runner, root, as_of, args.repeat)
+                    finally:
+                        runner.close()
+                    steps.append((f"{participants:,}: {what}", time.perf_counter() - started))
             if args.profile and not scales:
                 started = time.perf_counter()
                 profile_text = profile_load_check(root)
@@ -582,6 +591,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.commands:
         print()
         print(commands.cohorts_markdown(scales))
+    for s in scales:
+        if "period_commands" in s:
+            print(f"\n{s['participants']:,} participants:\n")
+            print(commands.periods_markdown(s["period_commands"]))
     if args.json:
         args.json.write_text(json.dumps({"command": command, "scales": scales, "help": help_times,
                                          "steps": steps}, indent=2, default=str) + "\n", encoding="utf-8")
@@ -591,13 +604,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 def programme_main(args: argparse.Namespace, argv: Optional[list[str]]) -> int:
     """`--shape programme`: every reading command, cold and warm, against a bare typer app."""
     command = shlex.join(["python", "benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
-    temporary = None
-    if args.keep:
-        base = args.keep
-        base.mkdir(parents=True, exist_ok=True)
-    else:
-        temporary = tempfile.TemporaryDirectory(prefix="mentoring-bench-")
-        base = Path(temporary.name)
+    base, temporary = workspaces_folder(args.keep)
     runner = commands.Runner()
     try:
         root, manifest, _ = workspace(base, None, args.seed, "programme")

@@ -50,6 +50,12 @@ def _ids(value: Any) -> Any:
         return MISS
 
 
+def _optional_ids(d: dict, name: str, absent: Any) -> Any:
+    """An optional list of ids: `absent` when not given, else as `_ids` makes it."""
+    value = d.get(name, _ABSENT)
+    return absent if value is _ABSENT else _ids(value)
+
+
 def _number(value: Any) -> Any:
     """A finite float, or a 64-bit integer as a float; else MISS."""
     kind = type(value)
@@ -72,103 +78,73 @@ def _member(members: dict[str, Any], value: Any) -> Any:
     return members.get(value, MISS) if type(value) is str else MISS
 
 
+def _required(d: Any, names: tuple[str, ...]) -> Optional[list[Any]]:
+    """The values of the required keys of a table; None when it is no table or one is missing."""
+    if type(d) is not dict:
+        return None
+    try:
+        return [d[name] for name in names]
+    except KeyError:
+        return None
+
+
 def session(d: Any) -> Any:
     """A `[[session]]` record, or MISS."""
-    if type(d) is not dict:
+    if (got := _required(d, ("date", "mentor", "hours", "attended"))) is None:
         return MISS
-    try:
-        date, mentor, hours, attended = d["date"], d["mentor"], d["hours"], d["attended"]
-    except KeyError:
-        return MISS
+    date, mentor, hours, attended = got
     hours, attended = _number(hours), _ids(attended)
     if type(date) is not _date or type(mentor) is not str or hours is MISS or attended is MISS:
         return MISS
-    n = 4
-    expected = d.get("expected")
-    if expected is not None:
-        n += 1
-        if (expected := _ids(expected)) is MISS:
-            return MISS
-    modules = d.get("modules", _ABSENT)
-    if modules is _ABSENT:
-        modules = ()
-    else:
-        n += 1
-        if (modules := _ids(modules)) is MISS:
-            return MISS
+    expected, modules, follow_up = (_optional_ids(d, "expected", None), _optional_ids(d, "modules", ()),
+                                    _optional_ids(d, "follow_up", ()))
     notes = d.get("notes")
-    if notes is not None:
-        n += 1
-        if type(notes) is not str:
-            return MISS
-    follow_up = d.get("follow_up", _ABSENT)
-    if follow_up is _ABSENT:
-        follow_up = ()
-    else:
-        n += 1
-        if (follow_up := _ids(follow_up)) is MISS:
-            return MISS
-    if n != len(d):
+    if expected is MISS or modules is MISS or follow_up is MISS or (notes is not None and type(notes) is not str):
+        return MISS
+    if 4 + ("expected" in d) + ("modules" in d) + ("notes" in d) + ("follow_up" in d) != len(d):
         return MISS
     return model.Session(date, mentor, hours, attended, expected, modules, notes, follow_up)
 
 
 def _texts(d: dict, names: tuple[str, ...]) -> Optional[list[Any]]:
     """The optional text fields named, each None when absent; None when one is not text."""
-    values = []
-    for name in names:
-        value = d.get(name)
+    values = [d.get(name) for name in names]
+    for value in values:
         if value is not None and type(value) is not str:
             return None
-        values.append(value)
     return values
+
+
+def _given(values: list[Any]) -> int:
+    """How many of the optional values were given."""
+    return len(values) - values.count(None)
 
 
 def output(d: Any) -> Any:
     """An `[[output]]` record, or MISS."""
-    if type(d) is not dict:
+    if (got := _required(d, ("date", "participant", "kind", "title"))) is None:
         return MISS
-    try:
-        date, participant, kind, title = d["date"], d["participant"], d["kind"], d["title"]
-    except KeyError:
+    date, participant, kind, title = got
+    texts = _texts(d, ("id", "assignment", "url", "reviewed_by", "notes"))
+    if (type(date) is not _date or type(participant) is not str or type(kind) is not str or type(title) is not str
+            or texts is None):
         return MISS
-    if type(date) is not _date or type(participant) is not str or type(kind) is not str or type(title) is not str:
-        return MISS
-    n = 4
-    id_ = d.get("id")
-    if id_ is not None:
-        n += 1
-        if type(id_) is not str:
-            return MISS
-    assignment = d.get("assignment")
-    if assignment is not None:
-        n += 1
-        if type(assignment) is not str:
-            return MISS
     status = d.get("status", _ABSENT)
     if status is _ABSENT:
         status = model.Status.SUBMITTED
-    else:
-        n += 1
-        if (status := _member(_STATUS, status)) is MISS:
-            return MISS
-    more = _texts(d, ("url", "reviewed_by", "notes"))
-    if more is None:
+    elif (status := _member(_STATUS, status)) is MISS:
         return MISS
-    url, reviewed_by, notes = more
-    if n + (url is not None) + (reviewed_by is not None) + (notes is not None) != len(d):
+    if 4 + ("status" in d) + _given(texts) != len(d):
         return MISS
+    id_, assignment, url, reviewed_by, notes = texts
     return model.Output(date, participant, kind, title, id_, assignment, status, url, reviewed_by, notes)
 
 
 def assessment(d: Any) -> Any:
     """An `[[assessment]]` record, or MISS."""
-    if type(d) is not dict:
+    if (got := _required(d, ("date", "participant", "competency", "level", "by"))) is None:
         return MISS
-    try:
-        date, participant, competency, level, by = d["date"], d["participant"], d["competency"], d["level"], d["by"]
-    except KeyError:
-        return MISS
+    date, participant, competency, level, by = got
     if (type(date) is not _date or type(participant) is not str or type(competency) is not str
             or (type(level) is not int and type(level) is not str) or type(by) is not str):
         return MISS
@@ -182,68 +158,58 @@ def assessment(d: Any) -> Any:
 
 def measurement(d: Any) -> Any:
     """A `[[measurement]]` record, or MISS."""
-    if type(d) is not dict:
+    if (got := _required(d, ("date", "result", "value"))) is None:
         return MISS
-    try:
-        date, result, value = d["date"], d["result"], _number(d["value"])
-    except KeyError:
-        return MISS
+    date, result, value = got
+    value = _number(value)
     texts = _texts(d, ("source", "notes"))
     if type(date) is not _date or type(result) is not str or value is MISS or texts is None:
         return MISS
-    if 3 + sum(text is not None for text in texts) != len(d):
+    if 3 + _given(texts) != len(d):
         return MISS
     return model.Measurement(date, result, value, *texts)
 
 
 def action(d: Any) -> Any:
     """An `[[action]]` record, or MISS."""
-    if type(d) is not dict:
+    if (got := _required(d, ("id", "date"))) is None:
         return MISS
-    try:
-        id_, date = d["id"], d["date"]
-    except KeyError:
-        return MISS
-    texts = _texts(d, ("text", "owner"))
+    id_, date = got
+    texts = _texts(d, ("text", "owner", "cause", "notes"))
     if type(id_) is not str or type(date) is not _date or texts is None:
         return MISS
-    n = 2 + sum(text is not None for text in texts)
+    text, owner, cause, notes = texts
+    n = 2 + _given(texts)
     due = d.get("due")
     if due is not None:
         n += 1
         if type(due) is not _date:
             return MISS
-    results = d.get("results")
-    if results is not None:
+    if (results := _optional_ids(d, "results", None)) is not None:
         n += 1
-        if (results := _ids(results)) is MISS:
+        if results is MISS:
             return MISS
-    cause = d.get("cause")
     status = d.get("status")
     if status is not None:
         n += 1
         if (status := _member(_ACTION_STATUS, status)) is MISS:
             return MISS
-    notes = d.get("notes")
-    if (cause is not None and type(cause) is not str) or (notes is not None and type(notes) is not str):
+    if n != len(d):
         return MISS
-    if n + (cause is not None) + (notes is not None) != len(d):
-        return MISS
-    return model.Action(id_, date, *texts, due, results, cause, status, notes)
+    return model.Action(id_, date, text, owner, due, results, cause, status, notes)
 
 
 def person(d: Any) -> Any:
     """A `[[people]]` entry, or MISS."""
-    if type(d) is not dict:
+    if (got := _required(d, ("id", "name", "role"))) is None:
         return MISS
-    try:
-        id_, name, role = d["id"], d["name"], _member(_ROLE, d["role"])
-    except KeyError:
-        return MISS
-    texts = _texts(d, ("organisation", "group"))
+    id_, name, role = got
+    role = _member(_ROLE, role)
+    texts = _texts(d, ("organisation", "group", "contact"))
     if type(id_) is not str or type(name) is not str or role is MISS or texts is None:
         return MISS
-    n = 3 + sum(text is not None for text in texts)
+    organisation, group, contact = texts
+    n = 3 + _given(texts)
     sex = d.get("sex")
     if sex is not None:
         n += 1
@@ -255,14 +221,9 @@ def person(d: Any) -> Any:
             n += 1
             if type(day) is not _date:
                 return MISS
-    contact = d.get("contact")
-    if contact is not None:
-        n += 1
-        if type(contact) is not str:
-            return MISS
     if n != len(d):
         return MISS
-    return model.Person(id_, name, role, *texts, sex, joined, left, contact)
+    return model.Person(id_, name, role, organisation, group, sex, joined, left, contact)
 
 
 _FUNCTIONS: dict[type, Callable[[Any], Any]] = {
