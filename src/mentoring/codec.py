@@ -66,8 +66,12 @@ def decoder(type_: Any) -> Decoder:
         return type_
     origin, args = typing.get_origin(type_), typing.get_args(type_)
     if origin is Union:
-        if all(arg in _SCALARS for arg in args):
+        enums = [arg for arg in args if arg not in _SCALARS]
+        if not enums:
             return None
+        if len(enums) == 1 and is_enum(enums[0]) and str not in args and all(type(m.value) is str for m in enums[0]):
+            member = enums[0]  # a text is the enum's value, any other scalar is itself
+            return lambda value: member(value) if type(value) is str else value
         raise TypeError(f"no decoder for {type_!r}")
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:

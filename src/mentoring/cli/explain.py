@@ -1,13 +1,11 @@
 """`mentoring explain`: where a figure comes from, thin over the door's `Workspace.explain` and
 `explain_participant`."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 import typer
 
-from . import Command, app, complete, examples, open_workspace
+from . import Command, app, complete, examples, open_workspace, reading_command
 from .reading import AS_OF, BY, COHORT, FORMAT, LANG, OUTPUT, Output, choice, parse_date
 
 
@@ -16,6 +14,7 @@ from .reading import AS_OF, BY, COHORT, FORMAT, LANG, OUTPUT, Output, choice, pa
     "mentoring explain hapsari-sosmed-2015 completed --as-of 2015-03-31 --by group --format json",
     "mentoring explain hapsari-sosmed-2015 --participant dewi --as-of 2015-03-31 --lang id --output dewi.html",
 ))
+@reading_command
 def explain(
     cohort: str = COHORT,
     result: Optional[str] = typer.Argument(None, metavar="RESULT", help="The expected result's id.",

@@ -61,10 +61,12 @@ def _in_folder(problem: Problem, cohort_id: str) -> bool:
     return problem.path.startswith(f"{COHORTS}/{cohort_id}/")
 
 
-def per_cohort(name: str, compute: Callable[[Any, str], T], kind: Any, every: bool = False) -> Sheet[T]:
+def per_cohort(name: str, compute: Callable[[Any, str], T], kind: Any, every: bool = False,
+               afresh: bool = False) -> Sheet[T]:
     """Every problem, the settings and `compute(ws, id)` for each cohort fit to report on (each
     that loaded, with `every`), reading and computing again only the cohorts that changed since
-    the run that last kept this command's parts. `name` says what the parts are."""
+    the run that last kept this command's parts (none of them, `afresh`). `name` says what the
+    parts are."""
     from ..results import current
     from . import door, find_root
 
@@ -75,7 +77,7 @@ def per_cohort(name: str, compute: Callable[[Any, str], T], kind: Any, every: bo
         values = {id_: compute(ws, id_) for id_ in ws.cohorts if (every or ws.sound(id_))}
         return Sheet(ws.problems, values, ws.settings)
     digests = run.read(root, found)
-    old = run.parts if isinstance(run.parts, dict) and run.parts.get("name") == name else {}
+    old = run.parts if not afresh and isinstance(run.parts, dict) and run.parts.get("name") == name else {}
     shared = old.get("shared") if isinstance(old.get("shared"), list) and old["shared"][:1] == [digests.shared] else None
     kept = old.get("cohorts", {}) if shared is not None else {}
     parts: dict[str, Any] = {}
@@ -97,9 +99,11 @@ def per_cohort(name: str, compute: Callable[[Any, str], T], kind: Any, every: bo
                 "value": None if value is None else encode(value), "has": value is not None}]
     try:
         sheet = _sheet(shared[1], [parts[id_][1] for id_ in digests.cohorts], list(digests.cohorts), kind)
-    except (KeyError, TypeError, ValueError, IndexError):  # a kept part of the wrong shape: start afresh
-        run.parts = None
-        return per_cohort(name, compute, kind, every)
+    except (KeyError, TypeError, ValueError, IndexError):
+        if afresh:  # what was just computed does not read back: a bug, to be seen, not looped on
+            raise
+        run.parts = None  # a kept part of the wrong shape: start afresh
+        return per_cohort(name, compute, kind, every, afresh=True)
     run.parts = {"name": name, "shared": shared, "cohorts": parts}
     return sheet
 
