@@ -368,3 +368,16 @@ def test_a_kept_part_of_the_wrong_shape_is_computed_again(ws, run, computed, tmp
     again = run("cohorts", "--as-of", AS_OF)
     assert len(computed) == 2 and again.exit_code == 0
     assert printed(again) == printed(run("--no-cache", "cohorts", "--as-of", AS_OF))
+
+
+def test_a_command_that_is_not_a_reading_one_prints_straight_through(ws, run, serve_stops_at_once, monkeypatch):
+    """`serve` (not a reading command) runs with the streams it was given, not the cache's copying
+    ones, so that a server printing for days keeps no copy; nothing of its run is kept."""
+    from mentoring.cli import serve
+
+    streams = []
+    listen = serve.listen
+    monkeypatch.setattr(serve, "listen", lambda *args: streams.append((sys.stdout, sys.stderr)) or listen(*args))
+    assert run("serve", "--port", "0").exit_code == 0
+    assert streams and not any(isinstance(stream, results._Tee) for stream in streams[0])
+    assert not (Path(os.environ["MENTORING_CACHE_DIR"]) / "results").exists()

@@ -226,6 +226,8 @@ class Run:
         self.inputs: list[list[Any]] = []
         self.parts: Optional[dict[str, Any]] = None
         self.events: list[list[Any]] = []
+        #: The streams `recording` wrapped, while it does.
+        self._streams: Optional[tuple[Any, Any]] = None
         #: Digests taken while looking for a hit, by (root, cohorts): a miss need not hash again.
         self._digests: dict[tuple[str, Optional[tuple[str, ...]]], Any] = {}
 
@@ -292,11 +294,21 @@ class Run:
             yield
             return
         out, err = sys.stdout, sys.stderr
+        self._streams = (out, err)
         sys.stdout, sys.stderr = _Tee(out, STDOUT, self.events), _Tee(err, STDERR, self.events)
         try:
             yield
         finally:
             sys.stdout, sys.stderr = out, err
+            self._streams = None
+
+    def stop(self) -> None:
+        """Keep nothing of this run (a command that is not a reading one): print straight to the
+        streams from now on, so that a command that runs for long keeps no copy of what it printed."""
+        self.on = False
+        self.events.clear()
+        if self._streams is not None:
+            sys.stdout, sys.stderr = self._streams
 
     def finish(self, code: int) -> None:
         """Keep this run's output in its slot when it may be served again."""

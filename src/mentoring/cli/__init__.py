@@ -73,6 +73,8 @@ class Command(TyperCommand):
         run = current()
         if run is not None:
             run.ran = True
+            if not getattr(self.callback, "reading", False):
+                run.stop()  # never kept: printed straight through (`serve` prints for as long as it runs)
         return super().invoke(ctx)
 
 

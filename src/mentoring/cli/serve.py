@@ -1,7 +1,5 @@
 """`mentoring serve`: the web app over the workspace (`mentoring.web`), on this machine by default."""
 
-from __future__ import annotations
-
 import os
 import socket
 
