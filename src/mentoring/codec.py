@@ -25,12 +25,17 @@ Decoder = Optional[Callable[[Any], Any]]
 """How to turn a JSON value back into a value of a type; None: it is held as it is."""
 
 _SCALARS = (str, int, float, bool, type(None))
+_SCALAR_SET = frozenset(_SCALARS)
 
 
 def encode(value: Any) -> Any:
     """A value as JSON holds it."""
-    if attrs.has(type(value)):
-        return [encode(getattr(value, field.name)) for field in attrs.fields(type(value))]
+    kind = type(value)
+    if kind in _SCALAR_SET:  # most values: first, and with one look-up
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return [encode(getattr(value, name)) for name in names]
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -40,6 +45,12 @@ def encode(value: Any) -> Any:
     if isinstance(value, dict):
         return {key.value if isinstance(key, enum.Enum) else key: encode(item) for key, item in value.items()}
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> Optional[tuple[str, ...]]:
+    """The names of an attrs class's fields, in order; None for any other class."""
+    return tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else None
 
 
 def optional_of(type_: Any) -> Any:

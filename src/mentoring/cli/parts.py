@@ -19,7 +19,7 @@ is exactly what this one computed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, Optional, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -86,6 +86,7 @@ def per_cohort(name: str, compute: Callable[[Any, str], T], kind: Any, every: bo
         if isinstance(part, list) and len(part) == 2 and part[0] == digest:
             parts[id_] = part
     missing = [id_ for id_ in digests.cohorts if id_ not in parts]
+    computed: dict[str, Any] = {}
     if shared is None or missing:
         ws = door(root, None if shared is None or len(missing) == len(digests.cohorts) else missing)
         if shared is None:
@@ -94,11 +95,12 @@ def per_cohort(name: str, compute: Callable[[Any, str], T], kind: Any, every: bo
                                        "settings": encode(ws.settings)}]
         for id_ in missing:
             value = compute(ws, id_) if id_ in ws.cohorts and (every or ws.sound(id_)) else None
+            computed[id_] = value
             parts[id_] = [digests.cohorts[id_], {
                 "problems": [_problem_row(p) for p in ws.problems if _in_folder(p, id_)],
                 "value": None if value is None else encode(value), "has": value is not None}]
     try:
-        sheet = _sheet(shared[1], [parts[id_][1] for id_ in digests.cohorts], list(digests.cohorts), kind)
+        sheet = _sheet(shared[1], [parts[id_][1] for id_ in digests.cohorts], list(digests.cohorts), kind, computed)
     except (KeyError, TypeError, ValueError, IndexError):
         if afresh:  # what was just computed does not read back: a bug, to be seen, not looped on
             raise
@@ -108,12 +110,14 @@ def per_cohort(name: str, compute: Callable[[Any, str], T], kind: Any, every: bo
     return sheet
 
 
-def _sheet(shared: dict[str, Any], parts: list[dict[str, Any]], ids: list[str], kind: Any) -> Sheet[Any]:
+def _sheet(shared: dict[str, Any], parts: list[dict[str, Any]], ids: list[str], kind: Any,
+           computed: dict[str, Any]) -> Sheet[Any]:
+    """The sheet of the parts: a value computed in this run as it is, a kept one decoded."""
     problems = [_problem(row) for row in shared["problems"]]
     values = {}
     for id_, part in zip(ids, parts):
         problems += [_problem(row) for row in part["problems"]]
         if part["has"]:
-            values[id_] = decode(part["value"], kind)
+            values[id_] = computed[id_] if id_ in computed else decode(part["value"], kind)
     problems.sort(key=lambda p: (p.path, p.line or 0))
     return Sheet(tuple(problems), values, decode(shared["settings"], Settings))

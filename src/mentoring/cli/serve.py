@@ -1,7 +1,6 @@
 """`mentoring serve`: the web app over the workspace (`mentoring.web`), on this machine by default."""
 
 import os
-import socket
 
 import typer
 
@@ -16,6 +15,8 @@ def listen(host: str, port: int, web):
     """A threaded WSGI server for the app, listening on host and port (0: a free one); and its port.
 
     The socket is made here, so that a port in use is a usage error (werkzeug would exit itself)."""
+    import socket  # here, not above: `mentoring --help` need not import it
+
     from werkzeug.serving import make_server
 
     from ..errors import UsageError
