@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 import attrs
 import pytest
@@ -26,6 +27,37 @@ import mentoring
 from mentoring import cli, results
 
 Files = dict[str, Union[str, bytes, None]]
+
+#: The environment variable naming the project's shared folder (spec, corpora, schemas). Without it,
+#: the folder beside the repository (`../shared`); a mutation tool that runs the tests from a copy
+#: of the tree sets it, since `../shared` is not beside the copy.
+SHARED_ENV = "MENTORING_SHARED"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under the shared folder: $MENTORING_SHARED, else `../shared` beside the repository."""
+    base = os.environ.get(SHARED_ENV) or Path(__file__).resolve().parents[2] / "shared"
+    return Path(base).joinpath(*parts)
+
+
+def shared_missing(*parts: str) -> Optional[str]:
+    """Why a path under the shared folder cannot be used (how to get it), or None when it is there."""
+    path = shared_path(*parts)
+    if path.exists():
+        return None
+    return (f"{path} not found: put the project's shared folder (spec/, corpora/, schemas/) beside the "
+            f"repository as ../shared, or set {SHARED_ENV} to where it is")
+
+
+def require_shared(*parts: str) -> Path:
+    """A path under the shared folder, for a test that needs it: skipped (saying how to get the data)
+    when it is missing, but failed when the environment variable CI is set, so that CI never passes
+    by skipping."""
+    if (why := shared_missing(*parts)) is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set and {why}", pytrace=False)
+        pytest.skip(why)
+    return shared_path(*parts)
 
 
 def toml(text: str) -> str:
