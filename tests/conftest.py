@@ -22,11 +22,16 @@ from typing import Optional, Union
 
 import attrs
 import pytest
+from hypothesis import settings
 
 import mentoring
 from mentoring import cli, results
 
 Files = dict[str, Union[str, bytes, None]]
+
+#: For tools/mutation.sh (`--hypothesis-profile=mutation`): the same examples on every run, so that
+#: a mutant is killed or not regardless of luck, and none kept between runs.
+settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
 
 #: The environment variable naming the project's shared folder (spec, corpora, schemas). Without it,
 #: the folder beside the repository (`../shared`); a mutation tool that runs the tests from a copy

@@ -178,6 +178,7 @@ NOTES = "x" * 2500
 RECORD = f'[[session]]\ndate = 2015-03-02\nmentor = "rina"\nhours = 2\nattended = ["p01"]\nnotes = "{NOTES}"\n\n'  # 7 lines
 
 
+@pytest.mark.slow
 def test_50_mb_log_with_one_bad_record_at_the_end(ws):
     """20,000 valid sessions with long notes (over 50 MB), then one whose mentor is misspelt: exactly that
     problem, at its line, in well under 20 s. Record k starts on line 7k + 1, so the 20,001st (k = 20,000)
@@ -191,6 +192,7 @@ def test_50_mb_log_with_one_bad_record_at_the_end(ws):
     assert time.perf_counter() - start < 20
 
 
+@pytest.mark.slow
 def test_50_mb_comment_with_a_bad_date_at_the_end(ws):
     """500,000 comment lines of 100 bytes (50 MB), then a session whose date has month 13, on line 500,002."""
     data = ("# " + "y" * 97 + "\n") * 500_000 + "[[session]]\ndate = 2015-13-02\n"

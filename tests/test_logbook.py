@@ -394,6 +394,7 @@ def _writer(root: Path, writer: int, count: int) -> None:
 
 
 @fork
+@pytest.mark.slow
 def test_eight_processes_appending_at_once_lose_nothing(root: Path) -> None:
     """8 processes logging 50 sessions each into the same file at once leave 400 new records and a valid file."""
     make_workspace(root, {RINA: HAND_WRITTEN})
@@ -422,6 +423,7 @@ def _append_forever(root: Path) -> None:
 
 
 @fork
+@pytest.mark.slow
 def test_sigkill_at_random_moments_never_breaks_a_log(root: Path) -> None:
     """A logging process killed with SIGKILL at random moments, 120 times, never leaves a log that fails
     to parse or misses a record (or a byte) that was there before."""
