@@ -529,3 +529,202 @@ def test_the_requirements_shown_agree_with_completion(day):
             assert person.assignments_done == sum(r.met for k, r in zip(kinds, person.reached) if k == "assignment")
             checked += 1
     assert checked > 100
+
+
+# --- enrolment on the join and leave days, targets, baselines, cadence options ------------------
+#
+# A second small workspace, "e" (2015-01-01, day 0, to 2015-01-31): "stay" is enrolled throughout,
+# "late" joins on 01-10 and "gone" leaves on 01-20 (enrolled from `joined`, no longer from `left`).
+
+ENROLMENT_CURRICULUM = """
+title = "Enrolment fixture"
+
+[[output_kinds]]
+id = "post"
+title = "Post"
+
+[[results]]
+id = "attendance"
+statement = "80% attendance"
+measure = "attendance"
+target = "80%"
+
+[[results]]
+id = "sessions"
+statement = "Ten sessions"
+measure = "sessions"
+target = 10
+baseline = 2
+
+[[results]]
+id = "pairs"
+statement = "Two posts a week, from the fourth day"
+measure = "cadence"
+target = "50%"
+kinds = ["post"]
+min_status = "submitted"
+every_days = 7
+from_day = 3
+per_period = 2
+"""
+
+ENROLMENT_COHORT = """
+curriculum = "e"
+start = 2015-01-01
+end = 2015-01-31
+
+[[people]]
+id = "stay"
+name = "Stays"
+role = "participant"
+
+[[people]]
+id = "late"
+name = "Late"
+role = "participant"
+joined = 2015-01-10
+
+[[people]]
+id = "gone"
+name = "Gone"
+role = "participant"
+left = 2015-01-20
+
+[[people]]
+id = "m"
+name = "Mentor"
+role = "mentor"
+"""
+
+
+def session_block(day: str, attended: list[str], expected: list[str] | None = None) -> str:
+    """One [[session]] of mentor m on a day (2 hours), with `expected` only when given."""
+    block = f'[[session]]\ndate = {day}\nmentor = "m"\nhours = 2\nattended = {attended!r}\n'.replace("'", '"')
+    return block + (f"expected = {expected!r}\n".replace("'", '"') if expected is not None else "") + "\n"
+
+
+def enrolment(workspace, sessions: str = "", cohort: str = ENROLMENT_COHORT, posts: str = "",
+              day: str = "2015-01-31", by: str | None = None):
+    """The "e" workspace with these session blocks (and output blocks), opened through the door:
+    its figures as of a day (broken down `by` a field when asked)."""
+    root = workspace({"curricula/e.toml": ENROLMENT_CURRICULUM, "cohorts/e/cohort.toml": cohort,
+                      "cohorts/e/logs/m.toml": sessions, "cohorts/e/logs/stay.toml": posts})
+    return mentoring.open_workspace(root, search=False).progress("e", as_of=day, by=by)
+
+
+def by_id(items) -> dict:
+    return {item.id: item for item in items}
+
+
+#: Sessions expecting "everyone enrolled that day": S1 before late joins, S2 on late's join day,
+#: S3 on gone's leave day, S4 after it. late attends S1 before joining and gone attends S3 on her
+#: leave day (both warnings, neither counted).
+DEFAULT_SESSIONS = (
+    session_block("2015-01-05", ["stay", "gone", "late"])
+    + session_block("2015-01-10", ["stay", "late", "gone"])
+    + session_block("2015-01-20", ["stay", "late", "gone"])
+    + session_block("2015-01-25", ["stay"])
+)
+
+
+def test_default_expected_counts_the_join_day_and_not_the_leave_day(workspace):
+    """Default sessions expect a participant from her join day on and not on her leave day:
+    late is expected at S2 (her join day), S3 and S4 and came to S2 and S3: 2 of 3 = 66.7%;
+    gone is expected at S1 and S2 (not S3, her leave day) and came to both: 2 of 2 = 100%;
+    stay is expected at all four and came to all: 100%."""
+    people = by_id(enrolment(workspace, DEFAULT_SESSIONS).participants)
+    assert people["late"].attendance == pytest.approx(200 / 3)
+    assert people["gone"].attendance == pytest.approx(100.0)
+    assert people["stay"].attendance == pytest.approx(100.0)
+
+
+def test_attendance_measure_counts_enrolment_on_the_join_and_leave_days(workspace):
+    """Expected people per session: S1 stay and gone (late not yet) = 2; S2 (late's join day) all
+    three = 3; S3 (gone's leave day) stay and late = 2; S4 stay and late = 2; 9 in all. Of them came
+    2 + 3 + 2 + 1 = 8 (late at S1 and gone at S3 were not expected): 8 of 9 = 88.9%."""
+    result = by_id(enrolment(workspace, DEFAULT_SESSIONS).results)["attendance"]
+    assert result.actual == pytest.approx(800 / 9)
+
+
+def test_attendance_by_group_counts_enrolment_on_the_join_and_leave_days(workspace):
+    """The same count in a break-down: with late and gone in group "x" and stay in none, group x is
+    expected 1 + 2 + 1 + 1 = 5 places (gone at S1, both at S2, late at S3 and S4) and filled
+    1 + 2 + 1 + 0 = 4: 80%."""
+    cohort = ENROLMENT_COHORT.replace("joined = 2015-01-10\n", 'joined = 2015-01-10\ngroup = "x"\n').replace(
+        "left = 2015-01-20\n", 'left = 2015-01-20\ngroup = "x"\n')
+    groups = {g.name: g for g in enrolment(workspace, DEFAULT_SESSIONS, cohort=cohort, by="group").groups}
+    assert groups["x"].attendance == pytest.approx(80.0)
+    assert groups[""].attendance == pytest.approx(100.0)
+
+
+def test_explicit_expected_is_taken_as_written_on_the_join_and_leave_days(workspace):
+    """An explicit `expected` list decides alone: E1 on late's join day expects only stay (late came,
+    not counted); E2 on gone's leave day expects stay and gone, both came; E3 that day expects gone,
+    who did not come. stay: 2 of 2; gone: 1 of 2 = 50%; late: never expected, so empty. The measure:
+    1 + 2 + 1 = 4 expected places, 1 + 2 + 0 = 3 filled: 75%."""
+    sessions = (session_block("2015-01-10", ["stay", "late"], expected=["stay"])
+                + session_block("2015-01-20", ["stay", "gone"], expected=["stay", "gone"])
+                + session_block("2015-01-20", [], expected=["gone"]))
+    figures = enrolment(workspace, sessions)
+    people = by_id(figures.participants)
+    assert (people["stay"].attendance, people["gone"].attendance, people["late"].attendance) == (100.0, 50.0, None)
+    assert by_id(figures.results)["attendance"].actual == pytest.approx(75.0)
+
+
+def test_cohort_target_overrides_the_curriculum_target(workspace):
+    """[targets] in cohort.toml replaces the curriculum's target for that cohort: with sessions = 3
+    the four default sessions meet it (gap 0), where the curriculum's 10 would be missed (gap 6)
+    at the end; with attendance = "90%" the 88.9% of the four sessions is missed (gap 90 - 800/9),
+    where the curriculum's 80% would be met."""
+    plain = by_id(enrolment(workspace, DEFAULT_SESSIONS).results)
+    assert (plain["sessions"].target, plain["sessions"].gap, plain["sessions"].status) == (10, 6, "missed")
+    assert (plain["attendance"].target, plain["attendance"].status) == (80, "met")
+    cohort = ENROLMENT_COHORT.replace("end = 2015-01-31\n", 'end = 2015-01-31\n\n[targets]\nsessions = 3\nattendance = "90%"\n')
+    over = by_id(enrolment(workspace, DEFAULT_SESSIONS, cohort=cohort).results)
+    assert (over["sessions"].target, over["sessions"].gap, over["sessions"].status) == (3, 0, "met")
+    assert (over["attendance"].target, over["attendance"].unit, over["attendance"].status) == (90, "percent", "missed")
+    assert over["attendance"].gap == pytest.approx(90 - 800 / 9)
+
+
+def test_baseline_is_reported_as_given(workspace):
+    """A result's baseline is the curriculum's number as written (sessions: 2), and empty where none is given."""
+    results = by_id(enrolment(workspace, DEFAULT_SESSIONS).results)
+    assert (results["sessions"].baseline, results["attendance"].baseline) == (2, None)
+
+
+def post(day: str) -> str:
+    """One submitted post by stay on a day (no id: each is an output of its own)."""
+    return f'[[output]]\ndate = {day}\nparticipant = "stay"\nkind = "post"\ntitle = "t"\n\n'
+
+
+#: Posts on days 1, 3, 9, 10, 17, 18 and 19 (01-02, 01-04, 01-10, 01-11, 01-18, 01-19, 01-20).
+POSTS = "".join(post(day) for day in ["2015-01-02", "2015-01-04", "2015-01-10", "2015-01-11",
+                                        "2015-01-18", "2015-01-19", "2015-01-20"])
+
+
+def test_cadence_periods_start_at_from_day_and_need_per_period_outputs(workspace):
+    """every_days 7 from day 3: period 0 is days 3-9, 1 is 10-16, 2 is 17-23, 3 is 24-30; as of 01-31
+    (day 30) (30 - 3 + 1) // 7 = 4 are closed. The day-1 post is before day 3 and counts nowhere;
+    period 0 holds days 3 and 9 (2, enough), period 1 day 10 only (1 < per_period 2), period 2 days
+    17, 18, 19 (3), period 3 none: 2 of 4 = 50%."""
+    assert by_id(enrolment(workspace, posts=POSTS).results)["pairs"].actual == pytest.approx(50.0)
+
+
+def test_cadence_period_closes_on_its_last_day(workspace):
+    """As of 01-16 (day 15) only period 0 is closed ((15 - 3 + 1) // 7 = 1) and it holds 2: 100%;
+    as of 01-17 (day 16, period 1's last day) period 1 closes too with 1 post: 1 of 2 = 50%;
+    as of 01-03 (day 2) no period has even begun: empty."""
+    actual = {day: by_id(enrolment(workspace, posts=POSTS, day=day).results)["pairs"].actual
+              for day in ["2015-01-16", "2015-01-17", "2015-01-03"]}
+    assert actual == {"2015-01-16": 100.0, "2015-01-17": 50.0, "2015-01-03": None}
+
+
+def test_cadence_periods_stop_at_the_due_date(workspace):
+    """With due_day 20, as of 01-31 the periods are counted up to day 20: (20 - 3 + 1) // 7 = 2 are
+    closed, period 0 (2 posts) and period 1 (1 post): 1 of 2 = 50%, missed against 60% at the due date."""
+    curriculum = ENROLMENT_CURRICULUM.replace("per_period = 2\n", 'per_period = 2\ndue_day = 20\n').replace(
+        'target = "50%"\nkinds', 'target = "60%"\nkinds')
+    root = workspace({"curricula/e.toml": curriculum, "cohorts/e/cohort.toml": ENROLMENT_COHORT,
+                      "cohorts/e/logs/stay.toml": POSTS})
+    result = by_id(mentoring.open_workspace(root, search=False).progress("e", as_of="2015-01-31").results)["pairs"]
+    assert (result.actual, result.due, result.status) == (50.0, dt.date(2015, 1, 21), "missed")
