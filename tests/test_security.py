@@ -145,6 +145,89 @@ def test_log_file_linking_outside_is_neither_read_nor_written(place, run):
     assert "secret" not in out.output
 
 
+# --- containment: a sibling that shares the name's start, `..`, links to links ----------------------------------
+#
+# The workspace is `ws`; beside it is `ws-evil`, whose path starts with the workspace's path as a string
+# (/tmp/x/ws-evil begins with /tmp/x/ws), so only a check on whole path components keeps it out.
+
+EVIL_LOG = '[[session]]\ndate = 2015-03-02\nmentor = "evil-mentor"\nhours = 1\nattended = []\n'
+IN_WS_EVIL = "cohorts/k1/logs/rina.toml:1: error: is a link to a place outside the workspace; not read"
+
+
+@pytest.fixture
+def evil(tmp_path):
+    """tmp_path holding `ws` (the minimal workspace, with an empty logs/) and `ws-evil` beside it (a cohort
+    and a log whose contents would show in a problem were they ever read)."""
+    make_workspace(tmp_path / "ws", {"curricula/sosmed.toml": CURRICULUM, "cohorts/k1/cohort.toml": COHORT})
+    (tmp_path / "ws/cohorts/k1/logs").mkdir()
+    make_workspace(tmp_path / "ws-evil", {"k9/cohort.toml": SECRET_COHORT, "rina.toml": EVIL_LOG})
+    return tmp_path
+
+
+def check_lines(run, root) -> list[str]:
+    """What `mentoring check` prints for a workspace, less the summary; it must exit 1."""
+    out = run("-w", str(root), "check")
+    assert out.exit_code == 1, out.output
+    assert "evil" not in out.output and "secret" not in out.output
+    return out.stdout.splitlines()[:-1]
+
+
+@needs_links
+def test_a_log_linking_into_a_sibling_whose_name_starts_like_the_workspace_is_refused(evil, run):
+    """ws/.../rina.toml linking to ws-evil/rina.toml is outside ws, though its path starts with ws's: not read,
+    and `mentoring log` does not write through it."""
+    (evil / "ws/cohorts/k1/logs/rina.toml").symlink_to(evil / "ws-evil/rina.toml")
+    assert check_lines(run, evil / "ws") == [IN_WS_EVIL]
+    out = run("-w", str(evil / "ws"), "log", "session", "k1", *SESSION)
+    assert out.exit_code == 1 and (evil / "ws-evil/rina.toml").read_text() == EVIL_LOG
+
+
+@needs_links
+def test_a_cohort_folder_linking_into_the_sibling_is_refused(evil, run):
+    """A cohort folder linking to ws-evil/k9: its cohort.toml is not read, and logging into it creates nothing there."""
+    (evil / "ws/cohorts/k9").symlink_to(evil / "ws-evil/k9", target_is_directory=True)
+    assert check_lines(run, evil / "ws") == [
+        "cohorts/k9/cohort.toml:1: error: cohorts/k9/ is a link to a place outside the workspace; not read"]
+    assert run("-w", str(evil / "ws"), "log", "session", "k9", *SESSION).exit_code == 1
+    assert sorted(p.name for p in (evil / "ws-evil/k9").iterdir()) == ["cohort.toml"]
+
+
+@needs_links
+def test_a_link_whose_target_climbs_with_dot_dot_is_judged_where_it_lands(evil, run):
+    """A link target written with `..` is judged by where it resolves: `ws/cohorts/../../ws-evil/rina.toml` (a path
+    that starts inside ws) lands outside and is refused; `../../../curricula/../notes.toml` lands inside ws and is read."""
+    logs = evil / "ws/cohorts/k1/logs"
+    (logs / "rina.toml").symlink_to(f"{evil}/ws/cohorts/../../ws-evil/rina.toml")
+    (evil / "ws/notes.toml").write_text("")
+    (logs / "inside.toml").symlink_to("../../../curricula/../notes.toml")
+    assert check_lines(run, evil / "ws") == [IN_WS_EVIL]
+
+
+@needs_links
+def test_a_workspace_named_with_dot_dot_keeps_the_same_bounds(evil, run):
+    """`-w ws/cohorts/..` is the workspace ws: a link to ws-evil is still refused, and one inside ws still read."""
+    (evil / "ws/cohorts/k1/logs/rina.toml").symlink_to(evil / "ws-evil/rina.toml")
+    (evil / "ws/notes.toml").write_text("")
+    (evil / "ws/cohorts/k1/logs/inside.toml").symlink_to(evil / "ws/notes.toml")
+    assert check_lines(run, evil / "ws/cohorts/..") == [IN_WS_EVIL]
+
+
+@needs_links
+def test_a_link_to_a_link_is_followed_to_its_end(evil, run):
+    """A log linking to a link inside ws that itself links to ws-evil is outside (the chain is followed to its end);
+    so is a cohort folder linking to an alias folder inside ws that links to ws-evil/k9."""
+    (evil / "ws/alias.toml").symlink_to(evil / "ws-evil/rina.toml")
+    (evil / "ws/cohorts/k1/logs/rina.toml").symlink_to(evil / "ws/alias.toml")
+    (evil / "ws/alias-k9").symlink_to(evil / "ws-evil/k9", target_is_directory=True)
+    (evil / "ws/cohorts/k9").symlink_to(evil / "ws/alias-k9", target_is_directory=True)
+    assert check_lines(run, evil / "ws") == [
+        "cohorts/k1/logs/rina.toml:1: error: is a link to a place outside the workspace; not read",
+        "cohorts/k9/cohort.toml:1: error: cohorts/k9/ is a link to a place outside the workspace; not read",
+    ]
+    outcome = append_record(evil / "ws", "k9", "session", {"date": "2015-03-05", "mentor": "rina", "hours": 2, "attended": []})
+    assert not outcome.ok and sorted(p.name for p in (evil / "ws-evil/k9").iterdir()) == ["cohort.toml"]
+
+
 # --- --file names -----------------------------------------------------------------------------------------------
 
 
