@@ -165,6 +165,7 @@ def reading(cohort: str, as_of: Optional[str], by: Optional[str], redacted: bool
             period: Optional[str] = None) -> None:
     """A reading command about one cohort: its options checked, its figures (redacted when asked)
     through the door, rendered as asked."""
+    from ..errors import DataError
     from ..model import PARTICIPANT_FIELDS, By, PeriodKind
 
     day = parse_date(as_of, "--as-of")
@@ -172,7 +173,15 @@ def reading(cohort: str, as_of: Optional[str], by: Optional[str], redacted: bool
     kind = choice(PeriodKind, period, "--period")
     out = Output(fmt, output, lang)
     ws = open_workspace([cohort])
-    figures = ws.progress(cohort, day, field, kind)
+    try:
+        figures = ws.progress(cohort, day, field, kind)
+    except DataError as refused:
+        if not redacted:
+            raise
+        from ..redact import redact_messages
+
+        # The errors that refuse a redacted report are redacted as `check --redact` prints them.
+        raise DataError(str(refused), redact_messages(ws.cohorts.values(), refused.problems)) from None
     if redacted:
         from ..redact import redact
 
