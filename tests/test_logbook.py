@@ -7,9 +7,12 @@ participants p01 and p02 (p02 leaves on 2015-03-20), mentor rina, implementer im
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import multiprocessing
 import os
 import random
+import re
+import select
 import signal
 import time
 from pathlib import Path
@@ -20,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import make_workspace, workspace_problems
 
+from mentoring import logbook
 from mentoring.loader import load_log
 from mentoring.logbook import (
     LOCK_NAME,
@@ -415,37 +419,246 @@ def test_eight_processes_appending_at_once_lose_nothing(root: Path) -> None:
     assert workspace_problems(root) == []
 
 
-def _append_forever(root: Path) -> None:
-    n = 0
-    while True:
-        append_record(root, "k1", "session", session(f"{os.getpid()}-{n}"))
-        n += 1
+# --- the write protocol, through a recording `os` ------------------------------------------------
+#
+# logbook writes through the module it imports as `os`; a test puts a recording stand-in there (the
+# seam) to see the order of the steps, to make one of them fail, or (in a child process) to pause
+# between them so that a kill lands inside the write window.
+
+TMP = re.compile(r"\.rina\.toml\.tmp-[0-9a-f]{12}$")
+
+
+class _FileSpy:
+    """The file `os.fdopen` gives, with its writes recorded."""
+
+    def __init__(self, recorder: "RecordingOS", file, name: str):
+        self.recorder, self.file, self.name = recorder, file, name
+
+    def write(self, data: bytes) -> int:
+        self.recorder.step("write", self.name)
+        return self.file.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self.file, name)
+
+    def __enter__(self) -> "_FileSpy":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
+
+
+class RecordingOS:
+    """The `os` module as logbook sees it: every call passes through, and the steps of a write are
+    recorded as (step, file name) with temporary names written `TMP`. `fail` names a step that raises
+    "no space left on device" instead of running; `pause(step)` is called after each step is recorded."""
+
+    def __init__(self, fail: str | None = None):
+        self.calls: list[tuple[str, ...]] = []
+        self.names: dict[int, str] = {}
+        self.fail = fail
+
+    def __getattr__(self, name: str):
+        return getattr(os, name)
+
+    def pause(self, step: str) -> None:
+        """Called after each step is recorded, before it runs; a subclass may wait there."""
+
+    def step(self, step: str, *names: str) -> None:
+        self.calls.append((step, *("TMP" if TMP.search(name) else name for name in names)))
+        self.pause(step)
+        if step == self.fail:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def open(self, path, flags, mode=0o777, *args, **kwargs) -> int:
+        fd = os.open(path, flags, mode, *args, **kwargs)
+        self.names[fd] = Path(path).name
+        self.calls.append(("open", "TMP" if TMP.search(self.names[fd]) else self.names[fd]))
+        return fd
+
+    def fdopen(self, fd: int, *args, **kwargs) -> _FileSpy:
+        return _FileSpy(self, os.fdopen(fd, *args, **kwargs), self.names[fd])
+
+    def fsync(self, fd: int) -> None:
+        self.step("fsync", self.names[fd])
+        os.fsync(fd)
+
+    def replace(self, src, dst) -> None:
+        self.step("replace", Path(src).name, Path(dst).name)
+        os.replace(src, dst)
+
+    def close(self, fd: int) -> None:
+        """Only a file this stand-in opened is closed; any other descriptor is refused, never closed."""
+        if fd not in self.names:
+            self.calls.append(("close", f"fd {fd}, not opened here"))
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        self.calls.append(("close", self.names[fd]))
+        os.close(fd)
+
+    def unlink(self, path) -> None:
+        self.step("unlink", Path(path).name)
+        os.unlink(path)
+
+
+def leftovers(root: Path) -> list[str]:
+    """Files in k1's logs/ other than the logs themselves (temporary files left behind)."""
+    return sorted(p.name for p in (root / "cohorts/k1/logs").iterdir() if not p.name.endswith(".toml"))
+
+
+def test_write_is_temporary_file_fsync_replace_then_folder_fsync(root: Path, monkeypatch) -> None:
+    """A record is written to a temporary file beside the log, which is fsynced, renamed over the log,
+    and then the folder is fsynced: a crash at any point leaves the old log or the new one."""
+    make_workspace(root, {RINA: HAND_WRITTEN})
+    recorder = RecordingOS()
+    monkeypatch.setattr(logbook, "os", recorder)
+    assert append_record(root, "k1", "session", session("appended")).ok
+    assert recorder.calls == [
+        ("open", "TMP"), ("write", "TMP"), ("fsync", "TMP"), ("replace", "TMP", "rina.toml"),
+        ("open", "logs"), ("fsync", "logs"), ("close", "logs"),
+    ]
+    assert leftovers(root) == [] and [s.notes for s in sessions_in(root)] == ["Opening", "appended"]
+
+
+def test_new_log_gets_the_usual_permissions(root: Path) -> None:
+    """A log created by an append has the mode a new file gets (0o666 less the umask), not the temporary file's."""
+    old = os.umask(0o027)
+    try:
+        assert append_record(root, "k1", "session", session()).ok
+    finally:
+        os.umask(old)
+    assert (root / RINA).stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+def test_a_failing_write_changes_nothing_and_leaves_no_temporary_file(root: Path, monkeypatch, step: str) -> None:
+    """The disk filling up while the temporary file is written, synced or renamed: the outcome says so at the
+    log's first line, the log keeps every byte, the temporary file is removed and no other file is closed."""
+    make_workspace(root, {RINA: HAND_WRITTEN})
+    old = (root / RINA).read_bytes()
+    recorder = RecordingOS(fail=step)
+    monkeypatch.setattr(logbook, "os", recorder)
+    outcome = append_record(root, "k1", "session", session())
+    assert formatted(outcome) == [f"{RINA}:1: error: cannot write: No space left on device; nothing written"]
+    assert (root / RINA).read_bytes() == old and leftovers(root) == []
+    assert recorder.calls[-1] == ("unlink", "TMP")
+    assert not any(call[0] == "close" for call in recorder.calls)
+
+
+def test_a_log_changed_while_the_record_is_checked_is_not_overwritten(root: Path, monkeypatch) -> None:
+    """A log edited by hand (not under the lock) after it was read and while the record was being checked:
+    nothing is written, the outcome says to try again, and the hand edit is kept."""
+    make_workspace(root, {RINA: HAND_WRITTEN})
+    edited = (root / RINA).read_bytes() + b"\n# edited by hand meanwhile\n"
+    real_open = logbook.open_workspace
+
+    def edit_then_open(*args, **kwargs):
+        (root / RINA).write_bytes(edited)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(logbook, "open_workspace", edit_then_open)
+    outcome = append_record(root, "k1", "session", session("lost?"))
+    assert formatted(outcome) == [f"{RINA}:1: error: changed while the record was being checked; nothing written, try again"]
+    assert (root / RINA).read_bytes() == edited and leftovers(root) == []
+
+
+def test_a_block_that_would_not_read_back_is_not_written(root: Path, monkeypatch) -> None:
+    """The last guard: a block that does not read back as the record (here, a serialiser that drops the
+    notes) is refused at the line its header would have had (12 in the hand-written log), nothing written."""
+    make_workspace(root, {RINA: HAND_WRITTEN})
+    old = (root / RINA).read_bytes()
+    real_block = logbook.record_block
+    monkeypatch.setattr(logbook, "record_block", lambda kind, data: real_block(kind, {k: v for k, v in data.items() if k != "notes"}))
+    outcome = append_record(root, "k1", "session", session("dropped"))
+    assert len(outcome.problems) == 1 and not outcome.ok
+    assert formatted(outcome)[0].startswith(f"{RINA}:12: error: session: would not read back as written (Session(")
+    assert formatted(outcome)[0].endswith("); nothing written")
+    assert (root / RINA).read_bytes() == old
+
+
+def test_a_block_that_does_not_parse_is_not_written(root: Path, monkeypatch) -> None:
+    """The same guard for a block that is not TOML at all: refused at a new log's first line, no file made."""
+    monkeypatch.setattr(logbook, "record_block", lambda kind, data: "[[session]]\ndate = \n")
+    outcome = append_record(root, "k1", "session", session())
+    assert formatted(outcome)[0].startswith(f"{RINA}:1: error: session: would not read back as written (")
+    assert not (root / RINA).exists()
+
+
+# --- kills inside the write window ---------------------------------------------------------------
+
+#: Where a child stops for PAUSE seconds: after writing the temporary file (before its fsync), after
+#: its fsync (before the rename), after the rename (before the folder's fsync), after the folder's fsync.
+POINTS = {"written": ("fsync", 0), "synced": ("replace", 0), "replaced": ("fsync", 1), "done": ("close", 0)}
+PAUSE = 0.3
+
+
+class PausingOS(RecordingOS):
+    """A RecordingOS that, at one point of the write, tells the parent through a pipe ("E"), waits
+    PAUSE seconds, and tells it again ("L") before going on."""
+
+    def __init__(self, point: str, pipe: int):
+        super().__init__()
+        self.point, self.pipe, self.seen = POINTS[point], pipe, {}
+
+    def pause(self, step: str) -> None:
+        n = self.seen[step] = self.seen.get(step, -1) + 1
+        if (step, n) == self.point:
+            os.write(self.pipe, b"E")
+            time.sleep(PAUSE)
+            os.write(self.pipe, b"L")
+
+    def close(self, fd: int) -> None:  # the folder's descriptor is closed after its fsync: the point "done"
+        super().close(fd)
+        self.pause("close")
+
+
+def _append_pausing(root: Path, point: str, pipe: int, notes: str) -> None:
+    logbook.os = PausingOS(point, pipe)  # only in this (forked) child
+    append_record(root, "k1", "session", session(notes))
+    os._exit(0)
+
+
+def _read_pipe(fd: int, wait: float) -> bytes:
+    """What the child has written to the pipe, waiting up to `wait` seconds for the first byte."""
+    got = b""
+    while select.select([fd], [], [], wait)[0]:
+        chunk = os.read(fd, 16)
+        if not chunk:
+            break
+        got += chunk
+        wait = 0
+    return got
 
 
 @fork
 @pytest.mark.slow
-def test_sigkill_at_random_moments_never_breaks_a_log(root: Path) -> None:
-    """A logging process killed with SIGKILL at random moments, 120 times, never leaves a log that fails
-    to parse or misses a record (or a byte) that was there before."""
+def test_sigkill_inside_the_write_window_leaves_the_old_or_the_new_log_whole(root: Path) -> None:
+    """48 children each append one session and are killed with SIGKILL while paused at one of four points
+    of the write (12 kills at each), a random moment into the pause. Killed before the rename, the log is
+    exactly the old one; after it, exactly the old one plus the new block. At least 44 of the 48 kills
+    must land inside a pause (the child had announced it and not yet left it)."""
     make_workspace(root, {RINA: HAND_WRITTEN})
     ctx = multiprocessing.get_context("fork")
-    rng = random.Random(4)
-    previous = (root / RINA).read_bytes()
-    kept = sessions_in(root)
-    deadline = time.monotonic() + 60
-    for _ in range(120):
-        child = ctx.Process(target=_append_forever, args=(root,))
+    rng = random.Random(15)
+    previous, kept = (root / RINA).read_bytes(), sessions_in(root)
+    inside = 0
+    for n, point in enumerate([point for point in POINTS for _ in range(12)]):
+        read_end, write_end = os.pipe()
+        child = ctx.Process(target=_append_pausing, args=(root, point, write_end, f"kill-{n}"))
         child.start()
-        time.sleep(rng.uniform(0.0, 0.04))
+        os.close(write_end)
+        assert _read_pipe(read_end, 20) == b"E", point
+        time.sleep(rng.uniform(0, PAUSE / 2))
         os.kill(child.pid, signal.SIGKILL)
         child.join(10)
         assert child.exitcode == -signal.SIGKILL
+        inside += _read_pipe(read_end, 0) == b""  # no "L": the kill came before the child left the pause
+        os.close(read_end)
         now = (root / RINA).read_bytes()
-        assert now.startswith(previous)
-        tomli.loads(now.decode("utf-8"))
         sessions = sessions_in(root)
-        assert sessions[: len(kept)] == kept
+        if point in ("written", "synced"):
+            assert now == previous, (n, point)
+        else:
+            assert now.startswith(previous + b"\n") and [s.notes for s in sessions] == [*(s.notes for s in kept), f"kill-{n}"], (n, point)
         previous, kept = now, sessions
-        assert time.monotonic() < deadline
-    assert len(kept) > 1  # the children got some records in between the kills
-    assert workspace_problems(root) == []
+    assert inside >= 44, inside
+    assert len(kept) == 1 + 24 and workspace_problems(root) == []
