@@ -12,12 +12,14 @@ Inline TOML is dedented and a single newline right after the opening quotes is d
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import os
 import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Optional, Union
 
 import attrs
@@ -32,6 +34,19 @@ Files = dict[str, Union[str, bytes, None]]
 #: For tools/mutation.sh (`--hypothesis-profile=mutation`): the same examples on every run, so that
 #: a mutant is killed or not regardless of luck, and none kept between runs.
 settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+
+#: Set by tools/mutation.sh: run the tests of the library's parts first and the broad ones (whole
+#: commands, the corpora) last, so that a mutant is killed by the first, quick test that can.
+MUTATION_ENV = "MENTORING_MUTATION"
+_FIRST = ["test_progress", "test_checks", "test_loader", "test_logbook", "test_cache", "test_problems",
+          "test_door", "test_cli_check", "test_cli_log", "test_cli_report", "test_security", "test_bad"]
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    """Under tools/mutation.sh, order the tests by file as _FIRST says (others after), keeping each file's order."""
+    if os.environ.get(MUTATION_ENV):
+        rank = {name: n for n, name in enumerate(_FIRST)}
+        items.sort(key=lambda item: rank.get(Path(str(item.fspath)).stem, len(rank)))
 
 #: The environment variable naming the project's shared folder (spec, corpora, schemas). Without it,
 #: the folder beside the repository (`../shared`); a mutation tool that runs the tests from a copy
@@ -63,6 +78,17 @@ def require_shared(*parts: str) -> Path:
             pytest.fail(f"CI is set and {why}", pytrace=False)
         pytest.skip(why)
     return shared_path(*parts)
+
+
+def fresh_import(name: str) -> ModuleType:
+    """A module of the package imported anew, beside the one in use (which stays as it is): what it
+    builds when imported (a converter, tables of codecs) is built again, here. A mutation tool
+    imports the package once before any test runs, so only a test that has such things built anew
+    sees a change to how they are built."""
+    spec = importlib.util.find_spec(name)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def toml(text: str) -> str:

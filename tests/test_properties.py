@@ -36,6 +36,9 @@ CUR = "curricula/cur.toml"
 COH = "cohorts/k/cohort.toml"
 LOGS = "cohorts/k/logs"
 
+#: Seconds each (hypothesis searches): run by .ci/run, left out of tools/mutation.sh with the other slow tests.
+pytestmark = pytest.mark.slow
+
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 SLUG = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,7}", fullmatch=True)

@@ -22,6 +22,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -eq 0 ]; then set -- progress checks logbook loader cache; fi
 work=${MUTATION_DIR:-${TMPDIR:-/tmp}/mentoring-mutation}
 export MENTORING_SHARED=${MENTORING_SHARED:-$(cd "$repo/.." && pwd)/shared}
+export MENTORING_MUTATION=1   # tests/conftest.py: the quick, specific tests first
 
 for module in "$@"; do
     [ -f "$repo/src/mentoring/$module.py" ] || { echo "mutation.sh: no module src/mentoring/$module.py" >&2; exit 2; }
