@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from bad.cases import CASES, COH, LOG, FULL_LOG
-from conftest import COHORT, CURRICULUM, make_workspace, workspace_problems
+from bad.cases import CASES, COH, FULL_COH, FULL_CUR, FULL_LOG, LOG
+from conftest import COHORT, CURRICULUM, fresh_import, make_workspace, workspace_problems
+
+from mentoring.checks import check_workspace
+from mentoring.loader import load_workspace
+from mentoring.problems import format_problem
 
 
 @pytest.mark.parametrize("files, expected", [pytest.param(f, e, id=n) for n, f, e in CASES])
@@ -203,3 +207,20 @@ def test_50_mb_comment_with_a_bad_date_at_the_end(ws):
         f"{LOG}:500002: error: malformed TOML: 2015-13-02 is not a valid date (write year-month-day, such as 2015-03-05)"
     ]
     assert time.perf_counter() - start < 20
+
+
+def test_a_loader_imported_anew_gives_every_expected_problem(tmp_path):
+    """The loader's converter (its hooks for strings, numbers, dates, percentages, levels, enums, lists,
+    tables, optional values) is built when the module is imported; a loader imported anew here (see
+    conftest.fresh_import) reads every case of the corpus into exactly its expected problems, and valid
+    files (every key once; the repository's example workspace) into the model the loader in use reads."""
+    fresh = fresh_import("mentoring.loader")
+    for n, (name, files, expected) in enumerate(CASES):
+        root = make_workspace(tmp_path / str(n), {"curricula/sosmed.toml": CURRICULUM, COH: COHORT, **files})
+        data, found = fresh.load_workspace(root)
+        located = sorted(fresh.locate(root, found + check_workspace(data)), key=lambda p: (p.path, p.line or 0))
+        assert [format_problem(p) for p in located] == expected, name
+    # Valid files using every key once, and the repository's example workspace, read into the same model.
+    full = make_workspace(tmp_path / "full", {"curricula/sosmed.toml": FULL_CUR, COH: FULL_COH, LOG: FULL_LOG})
+    for root in (full, Path(__file__).resolve().parents[1]):
+        assert fresh.load_workspace(root) == load_workspace(root)
