@@ -11,7 +11,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import make_workspace
+from conftest import make_workspace, toml
 
 import mentoring
 from mentoring.progress import progress
@@ -728,3 +728,233 @@ def test_cadence_periods_stop_at_the_due_date(workspace):
                       "cohorts/e/logs/stay.toml": POSTS})
     result = by_id(mentoring.open_workspace(root, search=False).progress("e", as_of="2015-01-31").results)["pairs"]
     assert (result.actual, result.due, result.status) == (50.0, dt.date(2015, 1, 21), "missed")
+
+
+# --- filters, boundaries and the fields of the figures -------------------------------------------
+
+#: Results with filters, added to the fixture's curriculum (sessions S1, S2 cover m1; S3, S4 m2; S5 none).
+FILTERS = """
+[[results]]
+id = "m1-sessions"
+statement = "Two sessions on the basics"
+measure = "sessions"
+target = 2
+modules = ["m1"]
+
+[[results]]
+id = "m2-hours"
+statement = "Three hours of practice"
+measure = "hours"
+target = 3
+modules = ["m2"]
+
+[[results]]
+id = "m1-attendance"
+statement = "80% attendance at the basics"
+measure = "attendance"
+target = "80%"
+modules = ["m1"]
+
+[[results]]
+id = "a1-accepted"
+statement = "First posts accepted"
+measure = "outputs"
+target = 2
+assignment = "a1"
+
+[[results]]
+id = "listed"
+statement = "Participants who did a1 and came to half the sessions"
+measure = "participants"
+target = 1
+criteria = { assignments = ["a1"], attendance = "50%" }
+"""
+
+
+@pytest.fixture
+def filtered(tmp_path):
+    """The fixture workspace with FILTERS added to its curriculum, as of 01-31."""
+    root = make_workspace(tmp_path, {
+        "curricula/prog.toml": CURRICULUM + FILTERS, "cohorts/k/cohort.toml": COHORT, "cohorts/k/logs/m.toml": SESSIONS,
+        "cohorts/k/logs/p1.toml": P1, "cohorts/k/logs/p2.toml": P2, "cohorts/k/logs/p3.toml": P3,
+    })
+    return mentoring.open_workspace(root, search=False)
+
+
+def test_module_filters_choose_the_sessions(filtered):
+    """m1 covers S1 and S2: 2 sessions; m2 covers S3 (1 h) and S4 (2 h): 3 hours; at m1's sessions S1 expected
+    p1, p2, p3 (all came) and S2 the same three (only p1 came): 4 of 6 = 66.7%."""
+    results = by_id(filtered.progress("k", as_of="2015-01-31").results)
+    assert (results["m1-sessions"].actual, results["m2-hours"].actual) == (2, 3)
+    assert results["m1-attendance"].actual == pytest.approx(400 / 6)
+
+
+def test_assignment_filter_and_its_groups(filtered):
+    """Outputs for a1 accepted by 01-31: o-p1 only (o-p2 is submitted; the article and p3's post answer no
+    assignment): 1. By group: A (p1, p2) has it, B (p3) has none."""
+    figures = filtered.progress("k", as_of="2015-01-31", by="group")
+    assert by_id(figures.results)["a1-accepted"].actual == 1
+    groups = {g.name: by_id(g.results)["a1-accepted"].actual for g in figures.groups}
+    assert groups == {"A": 1, "B": 0}
+
+
+def test_criteria_naming_assignments_and_an_attendance_met_exactly(filtered):
+    """`listed` needs a1 done and attendance of at least 50%: p1 (a1 accepted, 100%) meets it; p2 has a1 only
+    submitted; p3 has exactly 50% but no a1. With p3's a1 accepted (her post, now for a1), her 50% is enough: 2."""
+    assert by_id(filtered.progress("k", as_of="2015-01-31").results)["listed"].actual == 1
+    p3 = filtered.root / "cohorts/k/logs/p3.toml"
+    p3.write_text(toml(P3).replace('status = "accepted"', 'status = "accepted"\nassignment = "a1"'))
+    again = mentoring.open_workspace(filtered.root, search=False)
+    assert by_id(again.progress("k", as_of="2015-01-31").participants)["p3"].attendance == 50
+    assert by_id(again.progress("k", as_of="2015-01-31").results)["listed"].actual == 2
+
+
+def test_records_dated_on_the_as_of_date_count(loaded):
+    """Records of the as-of day itself count: as of 01-12, S2 (01-12) makes 2 sessions; as of 01-13 o-p1's
+    acceptance (01-13) has a1 done for p1; as of 01-18 the measurement of that day (60) is the latest; as of
+    01-10 p3's assessment of that day (independent, 2) is her level."""
+    assert results(loaded, "2015-01-12")["sessions"].actual == 2
+    assert by_id(figures(loaded, "2015-01-13").participants)["p1"].assignments_done == 1
+    assert results(loaded, "2015-01-18")["followers"].actual == 60
+    assert by_id(figures(loaded, "2015-01-10").participants)["p3"].competencies == {"fb": 2}
+
+
+def test_the_start_day_is_running_and_on_track(loaded):
+    """On the start day the cohort is running, not "not started", and a count with nothing yet is on track
+    (0 >= target x 0 elapsed)."""
+    first = figures(loaded, "2015-01-01")
+    assert first.status == "running"
+    assert (by_id(first.results)["sessions"].actual, by_id(first.results)["sessions"].status) == (0, "on track")
+
+
+def test_a_count_exactly_on_its_pace_is_on_track(workspace):
+    """Sessions target 10, due 01-31 (day 30); as of 01-16 (day 15) elapsed is 15/30 = 0.5, so 5 sessions are
+    exactly on pace: on track; 4 would be behind."""
+    five = "".join(session_block(f"2015-01-{day:02d}", ["stay"]) for day in (2, 4, 6, 8, 10))
+    assert by_id(enrolment(workspace, five, day="2015-01-16").results)["sessions"].status == "on track"
+    four = "".join(session_block(f"2015-01-{day:02d}", ["stay"]) for day in (2, 4, 6, 8))
+    assert by_id(enrolment(workspace, four, day="2015-01-16").results)["sessions"].status == "behind"
+
+
+def test_a_session_before_the_start_expects_and_counts_no_one(workspace):
+    """A session held before the cohort's start (a warning) expected no one, so stay's coming to it counts
+    nowhere: with S1-S4 she stays at 4 of 4 (100%), and the measure at 8 of 9."""
+    early = session_block("2014-12-30", ["stay", "gone"]) + DEFAULT_SESSIONS
+    figures = enrolment(workspace, early)
+    assert by_id(figures.participants)["stay"].attendance == 100
+    assert by_id(figures.results)["attendance"].actual == pytest.approx(800 / 9)
+
+
+def test_result_and_participant_fields_as_given(workspace):
+    """Each result carries its statement, measure and unit (a count's unit is "count", hours' "hours", a
+    percentage's "percent"); each participant her group and organisation; the figures the field they are by."""
+    cohort = ENROLMENT_COHORT.replace('id = "stay"\n', 'id = "stay"\norganisation = "Hapsari"\ngroup = "x"\n')
+    figures = enrolment(workspace, DEFAULT_SESSIONS, cohort=cohort, by="organisation")
+    sessions, attendance = by_id(figures.results)["sessions"], by_id(figures.results)["attendance"]
+    assert (sessions.statement, sessions.measure, sessions.unit) == ("Ten sessions", "sessions", "count")
+    assert (attendance.measure, attendance.unit) == ("attendance", "percent")
+    stay = by_id(figures.participants)["stay"]
+    assert (stay.organisation, stay.group, figures.by) == ("Hapsari", "x", "organisation")
+    assert [g.name for g in figures.groups] == ["", "Hapsari"]
+
+
+def test_a_cohort_without_participants_has_no_share(workspace):
+    """A participants result with a percentage target over a cohort with no participants: the share is empty."""
+    curriculum = ENROLMENT_CURRICULUM + '\n[[results]]\nid = "share"\nstatement = "Half complete"\nmeasure = "participants"\ntarget = "50%"\n'
+    cohort = 'curriculum = "e"\nstart = 2015-01-01\nend = 2015-01-31\n\n[[people]]\nid = "m"\nname = "Mentor"\nrole = "mentor"\n'
+    root = workspace({"curricula/e.toml": curriculum, "cohorts/e/cohort.toml": cohort})
+    share = by_id(mentoring.open_workspace(root, search=False).progress("e", as_of="2015-01-31").results)["share"]
+    assert (share.actual, share.gap) == (None, None)
+
+
+def test_cadence_without_per_period_needs_one_output(workspace):
+    """Without per_period a period needs one output: of POSTS' four closed periods from day 3, 0 (2 posts),
+    1 (1) and 2 (3) hold one or more, 3 none: 75%."""
+    curriculum = ENROLMENT_CURRICULUM.replace("per_period = 2\n", "")
+    root = workspace({"curricula/e.toml": curriculum, "cohorts/e/cohort.toml": ENROLMENT_COHORT, "cohorts/e/logs/stay.toml": POSTS})
+    assert by_id(mentoring.open_workspace(root, search=False).progress("e", as_of="2015-01-31").results)["pairs"].actual == 75
+
+
+RATED = """
+[[competencies]]
+id = "fb"
+title = "Facebook page"
+
+[[competencies]]
+id = "web"
+title = "Website"
+
+[[assignments]]
+id = "sent"
+title = "A post sent in"
+output = "post"
+min_status = "submitted"
+
+[[results]]
+id = "rated"
+statement = "Rated basic on Facebook"
+measure = "participants"
+target = 1
+criteria = { competencies = { fb = "basic" } }
+
+[[results]]
+id = "sent-in"
+statement = "Sent in a post"
+measure = "participants"
+target = 1
+criteria = { assignments = ["sent"] }
+"""
+
+RATINGS_AND_POSTS = """
+[[assessment]]
+date = 2015-01-12
+participant = "stay"
+competency = "fb"
+level = "basic"
+by = "m"
+
+[[assessment]]
+date = 2015-01-12
+participant = "late"
+competency = "web"
+level = 3
+by = "m"
+
+[[output]]
+date = 2015-01-11
+participant = "stay"
+kind = "post"
+title = "Half done"
+assignment = "sent"
+status = "draft"
+
+[[output]]
+date = 2015-01-11
+participant = "late"
+kind = "post"
+title = "First"
+id = "l1"
+assignment = "sent"
+
+[[output]]
+date = 2015-01-12
+participant = "late"
+kind = "post"
+title = "Second, a draft"
+id = "l2"
+assignment = "sent"
+status = "draft"
+"""
+
+
+def test_levels_and_assignments_a_rule_needs(workspace):
+    """`rated` needs fb at least basic (1): stay is rated basic; late is rated on web only and gone not at all,
+    so neither has an fb level: 1. `sent-in` needs `sent` at least submitted: late's l1 is submitted (her later
+    draft l2 is another output and does not undo it); stay has only a draft; gone nothing: 1."""
+    root = workspace({"curricula/e.toml": ENROLMENT_CURRICULUM + RATED, "cohorts/e/cohort.toml": ENROLMENT_COHORT,
+                      "cohorts/e/logs/m.toml": RATINGS_AND_POSTS})
+    figures = mentoring.open_workspace(root, search=False).progress("e", as_of="2015-01-31")
+    results = by_id(figures.results)
+    assert (results["rated"].actual, results["sent-in"].actual) == (1, 1)
+    people = by_id(figures.participants)
+    assert (people["stay"].competencies, people["late"].competencies, people["gone"].competencies) == ({"fb": 1}, {"web": 3}, {})
