@@ -132,7 +132,17 @@ def test_any_record_reads_back_as_written(title, notes, day, level, value) -> No
 def test_text_that_is_not_utf8_is_refused(root: Path) -> None:
     """Text that cannot be written as UTF-8 (surrogates from a mis-set terminal) is refused, not raised."""
     outcome = append_record(root, "k1", "session", session("caf\udce9"))
-    assert not outcome.ok and "not valid UTF-8" in formatted(outcome)[0]
+    assert formatted(outcome) == [f"{RINA}:1: error: session: holds text that is not valid UTF-8 (is the terminal set to UTF-8?)"]
+    assert not (root / RINA).exists()
+
+
+def test_a_value_toml_cannot_hold_is_refused(root: Path) -> None:
+    """A dict record holding bytes (no TOML value) is refused with what is wrong with it and that it cannot be
+    written, both at the first line of the log it was meant for; nothing is written."""
+    outcome = append_record(root, "k1", "session", {"date": DAY, "mentor": "rina", "hours": 2, "attended": [], "notes": b"x"})
+    lines = formatted(outcome)
+    assert lines[0] == f"{RINA}:1: error: session.notes: expected a string, got b'x'"
+    assert lines[1].startswith(f"{RINA}:1: error: session: cannot be written as TOML (") and len(lines) == 2
     assert not (root / RINA).exists()
 
 
@@ -187,14 +197,33 @@ def test_file_chooses_another_log(root: Path) -> None:
     assert append_record(root, "k1", "session", session(), file="team.toml").written.line == 7
 
 
-@pytest.mark.parametrize("name", ["../x", "../../x.toml", "/tmp/x", "a/b", "a\\b", "..", ".", "", ".hidden", "x\x00y"])
-def test_file_outside_logs_is_refused(root: Path, name: str) -> None:
-    """A file name with a folder, `..`, an absolute path or a hidden name is refused, and nothing is written."""
+NOT_PLAIN = 'is not a plain file name: no folders, slashes or special characters; it goes under logs/'
+REFUSED_NAMES = [
+    ("../x", f'"../x" {NOT_PLAIN}'), ("../../x.toml", f'"../../x.toml" {NOT_PLAIN}'), ("/tmp/x", f'"/tmp/x" {NOT_PLAIN}'),
+    ("a/b", f'"a/b" {NOT_PLAIN}'), ("a\\b", f'"a\\b" {NOT_PLAIN}'), ("x\x00y", f'"x\x00y" {NOT_PLAIN}'),
+    ("..", '".." is not a plain file name (no "..")'), (".", '"." is not a plain file name (no "..")'),
+    ("", "the log file name is empty"), ("  ", "the log file name is empty"),
+    (".hidden", '".hidden" may not start with "."'), ("-rf", '"-rf" may not start with "-"'),
+    ("a" * 201, f'"{"a" * 20}..." is too long for a file name'),
+]
+
+
+@pytest.mark.parametrize("name, why", REFUSED_NAMES)
+def test_file_outside_logs_is_refused(root: Path, name: str, why: str) -> None:
+    """A file name with a folder, `..`, an absolute path, a hidden name or more than 200 characters is refused,
+    saying why, at the logs/ folder, and nothing is written."""
     before = sorted(p.relative_to(root) for p in root.rglob("*"))
     outcome = append_record(root, "k1", "session", session(), file=name)
-    assert not outcome.ok and outcome.errors
-    assert file_name_problem(name) is not None
+    assert formatted(outcome) == [f"cohorts/k1/logs/:1: error: log file name: {why}"]
+    assert file_name_problem(name) == why
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["catatan rina", "v1.2", "a .. b", "a" * 200])
+def test_plain_names_with_dots_and_spaces_are_logs(root: Path, name: str) -> None:
+    """Spaces and dots inside a name, and a name of 200 characters, are plain names: written under logs/."""
+    outcome = append_record(root, "k1", "session", session(), file=name)
+    assert outcome.ok and outcome.written.path == f"cohorts/k1/logs/{name}.toml"
 
 
 def test_comments_survive_appends(root: Path) -> None:
@@ -304,34 +333,54 @@ def test_error_already_in_cohort_refuses(root: Path) -> None:
 
 
 def test_error_in_another_curriculum_does_not_refuse(root: Path) -> None:
-    """Only the cohort and the curriculum it runs count: a broken unrelated curriculum does not block logging."""
-    make_workspace(root, {"curricula/other.toml": "title = 1\n"})
-    assert append_record(root, "k1", "session", session()).ok
+    """Only the cohort and the curriculum it runs count: an unrelated curriculum that does not load, or that
+    loads with a dangling reference, does not block logging."""
+    make_workspace(root, {"curricula/other.toml": "title = 1\n",
+                          "curricula/third.toml": 'title = "t"\n\n[[modules]]\nid = "m"\ntitle = "M"\nobjectives = ["nowhere"]\n'})
+    outcome = append_record(root, "k1", "session", session())
+    assert outcome.ok and outcome.problems == ()
 
 
 def test_conflict_brought_to_an_existing_record_refuses(root: Path) -> None:
-    """A new record that makes an existing record wrong (the same output id with another kind) is refused."""
+    """A new record that makes an existing record wrong (the same output id with another kind) is refused. Logs
+    are read in name order, so the new record in a-review.toml comes first and the problem is the existing
+    record's, in p01.toml at its kind (line 5)."""
     make_workspace(root, {"cohorts/k1/logs/p01.toml": '[[output]]\ndate = 2015-03-02\nid = "o1"\nparticipant = "p01"\nkind = "post"\ntitle = "t"\n'})
     outcome = append_record(root, "k1", "output", Output(date=DAY, id="o1", participant="p01", kind="article", title="t"), file="a-review")
     assert not outcome.ok
-    assert any("output.kind: output \"o1\" was first recorded with kind" in line for line in formatted(outcome))
+    assert formatted(outcome) == [
+        'cohorts/k1/logs/p01.toml:5: error: output.kind: output "o1" was first recorded with kind "article", here with kind "post"',
+    ]
 
 
 def test_unknown_cohort_and_kind(root: Path) -> None:
-    """An unknown cohort or record kind is a problem returned, not an exception."""
-    assert "no cohort" in formatted(append_record(root, "k2", "session", session()))[0]
-    assert 'did you mean "session"?' in formatted(append_record(root, "k1", "sesion", session()))[0]
-    assert "Session" in formatted(append_record(root, "k1", "output", session()))[0]
+    """An unknown cohort or record kind is a problem returned, not an exception, and nothing is made."""
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    assert formatted(append_record(root, "k2", "session", session())) == [
+        'cohorts/k2/cohort.toml:1: error: no cohort "k2" in this workspace']
+    assert formatted(append_record(root, "k1", "sesion", session())) == [
+        'cohorts/k1/logs/:1: error: unknown record kind "sesion" (did you mean "session"?); one of session, output, assessment, measurement']
+    assert formatted(append_record(root, "k1", "output", session())) == [
+        "cohorts/k1/logs/:1: error: a output record is a Output or a dict of its keys, got Session"]
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
 
 
 def test_symlinked_log_is_not_replaced(root: Path, tmp_path_factory) -> None:
-    """A log that is a link is refused rather than turned into a plain file."""
+    """A log that is a link, to a file outside the workspace or inside it, is refused rather than turned into a
+    plain file."""
     target = tmp_path_factory.mktemp("elsewhere") / "x.toml"
     target.write_text("")
     (root / "cohorts/k1/logs").mkdir(parents=True)
     (root / RINA).symlink_to(target)
     outcome = append_record(root, "k1", "session", session())
-    assert not outcome.ok and (root / RINA).is_symlink() and target.read_text() == ""
+    assert formatted(outcome) == [f"{RINA}:1: error: is a link; logs are written only to plain files"]
+    assert (root / RINA).is_symlink() and target.read_text() == ""
+    (root / RINA).unlink()
+    (root / "shared.toml").write_text("")
+    (root / RINA).symlink_to(root / "shared.toml")
+    outcome = append_record(root, "k1", "session", session())
+    assert formatted(outcome) == [f"{RINA}:1: error: is a link; logs are written only to plain files"]
+    assert (root / RINA).is_symlink() and (root / "shared.toml").read_text() == ""
 
 
 def test_stale_temporary_file_is_cleaned_up(root: Path) -> None:
@@ -471,10 +520,16 @@ class RecordingOS:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     def open(self, path, flags, mode=0o777, *args, **kwargs) -> int:
+        """Recorded with how: "new" (created, failing if it exists) or "folder" (opened as a folder)."""
         fd = os.open(path, flags, mode, *args, **kwargs)
         self.names[fd] = Path(path).name
-        self.calls.append(("open", "TMP" if TMP.search(self.names[fd]) else self.names[fd]))
+        how = "new" if flags & os.O_CREAT and flags & os.O_EXCL else "folder" if flags & getattr(os, "O_DIRECTORY", 0) else "other"
+        self.calls.append(("open", "TMP" if TMP.search(self.names[fd]) else self.names[fd], how))
         return fd
+
+    def chmod(self, path, mode) -> None:
+        self.step("chmod", Path(path).name)
+        os.chmod(path, mode)
 
     def fdopen(self, fd: int, *args, **kwargs) -> _FileSpy:
         return _FileSpy(self, os.fdopen(fd, *args, **kwargs), self.names[fd])
@@ -492,7 +547,7 @@ class RecordingOS:
         if fd not in self.names:
             self.calls.append(("close", f"fd {fd}, not opened here"))
             raise OSError(errno.EBADF, os.strerror(errno.EBADF))
-        self.calls.append(("close", self.names[fd]))
+        self.calls.append(("close", "TMP" if TMP.search(self.names[fd]) else self.names[fd]))
         os.close(fd)
 
     def unlink(self, path) -> None:
@@ -513,26 +568,27 @@ def test_write_is_temporary_file_fsync_replace_then_folder_fsync(root: Path, mon
     monkeypatch.setattr(logbook, "os", recorder)
     assert append_record(root, "k1", "session", session("appended")).ok
     assert recorder.calls == [
-        ("open", "TMP"), ("write", "TMP"), ("fsync", "TMP"), ("replace", "TMP", "rina.toml"),
-        ("open", "logs"), ("fsync", "logs"), ("close", "logs"),
+        ("open", "TMP", "new"), ("chmod", "TMP"), ("write", "TMP"), ("fsync", "TMP"), ("replace", "TMP", "rina.toml"),
+        ("open", "logs", "folder"), ("fsync", "logs"), ("close", "logs"),
     ]
     assert leftovers(root) == [] and [s.notes for s in sessions_in(root)] == ["Opening", "appended"]
 
 
 def test_new_log_gets_the_usual_permissions(root: Path) -> None:
     """A log created by an append has the mode a new file gets (0o666 less the umask), not the temporary file's."""
-    old = os.umask(0o027)
+    old = os.umask(0o022)
     try:
         assert append_record(root, "k1", "session", session()).ok
     finally:
         os.umask(old)
-    assert (root / RINA).stat().st_mode & 0o777 == 0o640
+    assert (root / RINA).stat().st_mode & 0o777 == 0o644
 
 
-@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("step", ["chmod", "write", "fsync", "replace"])
 def test_a_failing_write_changes_nothing_and_leaves_no_temporary_file(root: Path, monkeypatch, step: str) -> None:
-    """The disk filling up while the temporary file is written, synced or renamed: the outcome says so at the
-    log's first line, the log keeps every byte, the temporary file is removed and no other file is closed."""
+    """The disk failing while the temporary file is set up, written, synced or renamed: the outcome says so at
+    the log's first line, the log keeps every byte, and the temporary file is closed (if it is still open as a
+    bare descriptor) and removed; no other file is closed."""
     make_workspace(root, {RINA: HAND_WRITTEN})
     old = (root / RINA).read_bytes()
     recorder = RecordingOS(fail=step)
@@ -540,8 +596,8 @@ def test_a_failing_write_changes_nothing_and_leaves_no_temporary_file(root: Path
     outcome = append_record(root, "k1", "session", session())
     assert formatted(outcome) == [f"{RINA}:1: error: cannot write: No space left on device; nothing written"]
     assert (root / RINA).read_bytes() == old and leftovers(root) == []
-    assert recorder.calls[-1] == ("unlink", "TMP")
-    assert not any(call[0] == "close" for call in recorder.calls)
+    failed = recorder.calls.index((step, "TMP") if step != "replace" else ("replace", "TMP", "rina.toml"))
+    assert recorder.calls[failed + 1:] == ([("close", "TMP")] if step == "chmod" else []) + [("unlink", "TMP")]
 
 
 def test_a_log_changed_while_the_record_is_checked_is_not_overwritten(root: Path, monkeypatch) -> None:
@@ -575,11 +631,13 @@ def test_a_block_that_would_not_read_back_is_not_written(root: Path, monkeypatch
     assert (root / RINA).read_bytes() == old
 
 
-def test_a_block_that_does_not_parse_is_not_written(root: Path, monkeypatch) -> None:
-    """The same guard for a block that is not TOML at all: refused at a new log's first line, no file made."""
-    monkeypatch.setattr(logbook, "record_block", lambda kind, data: "[[session]]\ndate = \n")
-    outcome = append_record(root, "k1", "session", session())
-    assert formatted(outcome)[0].startswith(f"{RINA}:1: error: session: would not read back as written (")
+@pytest.mark.parametrize("block, why", [("[[session]]\ndate = \n", "Invalid value"), ("", "None")])
+def test_a_block_that_does_not_parse_is_not_written(root: Path, monkeypatch, block: str, why: str) -> None:
+    """The same guard for a block that is not TOML (the parser's complaint is quoted) or holds no record:
+    refused at a new log's first line, no file made."""
+    monkeypatch.setattr(logbook, "record_block", lambda kind, data: block)
+    (line,) = formatted(append_record(root, "k1", "session", session()))
+    assert line.startswith(f"{RINA}:1: error: session: would not read back as written ({why}") and line.endswith("; nothing written")
     assert not (root / RINA).exists()
 
 
@@ -662,3 +720,93 @@ def test_sigkill_inside_the_write_window_leaves_the_old_or_the_new_log_whole(roo
         previous, kept = now, sessions
     assert inside >= 44, inside
     assert len(kept) == 1 + 24 and workspace_problems(root) == []
+
+
+# --- where problems are placed, and what the lock does ---------------------------------------------
+
+ONE_SESSION = '[[session]]\ndate = 2015-03-02\nmentor = "rina"\nhours = 1\nattended = []\n'
+
+
+def test_a_record_whose_author_is_no_id_is_placed_in_the_log_it_names(root: Path) -> None:
+    """Without a valid author id there is no log to write to; problems are placed as if in a log named after
+    what was given (the mentor's name "Rina", 3rd line of the block), or after the kind when there is nothing
+    (a missing or non-text mentor); nothing is written."""
+    by_name = append_record(root, "k1", "session", session(mentor="Rina"))
+    assert formatted(by_name) == [
+        'cohorts/k1/logs/Rina.toml:3: error: session.mentor: unknown mentor "Rina" (that is the name of "rina"; write the id)']
+    missing = append_record(root, "k1", "session", {"date": DAY, "hours": 2, "attended": []})
+    assert formatted(missing) == ['cohorts/k1/logs/session.toml:1: error: session: missing required key "mentor"']
+    number = append_record(root, "k1", "session", {"date": DAY, "mentor": 5, "hours": 2, "attended": []})
+    assert formatted(number) == ["cohorts/k1/logs/session.toml:3: error: session.mentor: expected a string, got 5"]
+    assert not (root / "cohorts/k1/logs").exists()
+
+
+def test_a_bad_record_is_placed_after_the_records_already_there(root: Path) -> None:
+    """A dict record with a quoted date is placed at its date's line in the log as it would be: line 2 of a new
+    log; in a log holding a session that does not load (hours = "x", itself an error at line 4) and a valid
+    one, after both: the third [[session]] starts at line 13, its date at 14."""
+    bad = {"date": "2015-03-05", "mentor": "rina", "hours": 3, "attended": []}
+    quoted = 'session.date: expected a date such as 2015-03-05 (without quotes), got "2015-03-05"'
+    assert formatted(append_record(root, "k1", "session", bad)) == [f"{RINA}:2: error: {quoted}"]
+    make_workspace(root, {RINA: ONE_SESSION.replace("hours = 1", 'hours = "x"') + "\n" + ONE_SESSION})
+    assert formatted(append_record(root, "k1", "session", bad)) == [
+        f'{RINA}:4: error: session.hours: expected a number, got "x"', f"{RINA}:14: error: {quoted}"]
+
+
+def test_a_new_records_problem_is_placed_in_its_own_log(root: Path) -> None:
+    """With other logs present, a problem the record brings names its own log at its own line: rina.toml
+    holds one session (lines 1-5), so the new one starts at 7 and its attended list is at 11."""
+    make_workspace(root, {"cohorts/k1/logs/a.toml": ONE_SESSION, RINA: ONE_SESSION})
+    outcome = append_record(root, "k1", "session", session(attended=("p1",)))
+    assert formatted(outcome) == [f'{RINA}:11: error: session.attended: unknown participant "p1" (did you mean "p01"?)']
+
+
+def test_a_log_that_does_not_load_refuses_and_old_warnings_stay_quiet(root: Path) -> None:
+    """An error of reading in another log of the cohort (not TOML, not UTF-8) refuses the record, shown at its
+    line; a warning already in the cohort (a session after its end) is not the new record's and is not returned."""
+    make_workspace(root, {"cohorts/k1/logs/a.toml": "a = = 1\n"})
+    assert formatted(append_record(root, "k1", "session", session())) == [
+        "cohorts/k1/logs/a.toml:1: error: malformed TOML: Invalid value"]
+    make_workspace(root, {"cohorts/k1/logs/a.toml": b'[[session]]\ndate = 2015-03-02\nmentor = "rina"\nhours = 1\nattended = []\nnotes = "caf\xe9"\n'})
+    assert formatted(append_record(root, "k1", "session", session())) == [
+        "cohorts/k1/logs/a.toml:6: error: is not UTF-8 text (was it saved in another encoding? save it again as UTF-8)"]
+    make_workspace(root, {"cohorts/k1/logs/a.toml": ONE_SESSION.replace("2015-03-02", "2015-04-02")})
+    outcome = append_record(root, "k1", "session", session())
+    assert outcome.ok and outcome.problems == ()
+
+
+def test_the_lock_is_the_cohorts_and_a_held_lock_times_out(root: Path) -> None:
+    """The lock file is in the cohort's folder; while another holder keeps it past the timeout, nothing is
+    written and the outcome says how long it waited and which file to delete if no one is writing."""
+    from filelock import FileLock
+
+    assert append_record(root, "k1", "session", session()).ok
+    assert (root / "cohorts/k1" / LOCK_NAME).is_file()
+    before = (root / RINA).read_bytes()
+    with FileLock(str(root / "cohorts/k1" / LOCK_NAME)):
+        outcome = append_record(root, "k1", "session", session(), timeout=0.25)
+    assert formatted(outcome) == [
+        "cohorts/k1/cohort.toml:1: error: another program has been writing to this cohort's logs for 0.25 s; "
+        f"nothing written (if none is running, delete cohorts/k1/{LOCK_NAME})"]
+    assert (root / RINA).read_bytes() == before
+
+
+def test_compose_counts_a_byte_order_mark_as_no_text() -> None:
+    """A file holding only a byte order mark is empty: the block follows it directly on line 1; one character
+    after the mark (or a file of one or two bytes) is text, so a blank line separates; a CRLF file already
+    ending in a blank line gets no other."""
+    bom = b"\xef\xbb\xbf"
+    assert compose(bom, "[[x]]\n") == (bom + b"[[x]]\n", 1)
+    assert compose(bom + b"#", "[[x]]\n") == (bom + b"#\n\n[[x]]\n", 3)
+    assert compose(b"#", "[[x]]\n") == (b"#\n\n[[x]]\n", 3)
+    assert compose(b"a = 1\r\n\r\n", "[[x]]\n") == (b"a = 1\r\n\r\n[[x]]\r\n", 3)
+
+
+def test_whole_floats_become_whole_numbers_only_where_floats_are_exact() -> None:
+    """A whole float below 2**53 is written as a whole number (200.0 as 200); from 2**53 on, where a float no
+    longer holds every whole number, it stays a float."""
+    assert record_data(Measurement(date=DAY, result="r", value=200.0))["value"] == 200
+    assert type(record_data(Measurement(date=DAY, result="r", value=200.0))["value"]) is int
+    big = record_data(Measurement(date=DAY, result="r", value=2.0**53))["value"]
+    assert type(big) is float and big == 2.0**53
+    assert type(record_data(Measurement(date=DAY, result="r", value=2.0**53 - 1))["value"]) is int
