@@ -14,6 +14,7 @@ import pytest
 from conftest import CURRICULUM, make_workspace, workspace_problems
 
 from mentoring.loader import load_workspace
+from mentoring.logbook import file_name_problem
 
 RINA = "cohorts/k1/logs/rina.toml"
 SESSION = ["log", "session", "k1", "--mentor", "rina", "--hours", "2", "--attended", "p01,p02", "--date", "2015-03-05"]
@@ -103,8 +104,7 @@ def test_date_defaults_to_today(root: Path, run) -> None:
 def test_unknown_cohort_exits_2(root: Path, run) -> None:
     """An unknown cohort id is a usage error (exit 2) with what was probably meant, and nothing is written."""
     out = run("log", "session", "k11", "--mentor", "rina", "--hours", "2", "--attended", "p01")
-    assert out.exit_code == 2
-    assert 'unknown cohort "k11"' in out.stderr and 'did you mean "k1"?' in out.stderr
+    assert (out.exit_code, out.stdout, out.stderr) == (2, "", 'mentoring: error: unknown cohort "k11" (did you mean "k1"?); cohorts: k1\n')
     assert not (root / "cohorts/k1/logs").exists()
 
 
@@ -112,17 +112,37 @@ def test_unknown_cohort_exits_2(root: Path, run) -> None:
 def test_malformed_date_exits_2(root: Path, run, day: str) -> None:
     """A malformed --date is a usage error (exit 2) in one line, and nothing is written."""
     out = run(*SESSION[:-1], day)
-    assert out.exit_code == 2
-    assert out.stderr.count("\n") == 1 and "--date" in out.stderr
+    assert (out.exit_code, out.stdout, out.stderr) == (2, "", f'mentoring: error: --date: "{day}" is not a date such as 2015-03-31\n')
     assert not (root / RINA).exists()
 
 
 def test_usage_errors_exit_2(root: Path, run) -> None:
-    """An impossible date and an unknown cohort are usage errors: exit 2, one line on stderr."""
+    """An impossible date and an unknown cohort are usage errors: exit 2, nothing on stdout, one line on stderr."""
     result = run(*SESSION[:-1], "2015-02-30")
-    assert result.exit_code == 2 and "is not a date" in result.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", 'mentoring: error: --date: "2015-02-30" is not a date such as 2015-03-31\n')
     result = run("log", "measurement", "nope", "--result", "visitors", "--value", "1")
-    assert result.exit_code == 2 and 'unknown cohort "nope"' in result.stderr
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", 'mentoring: error: unknown cohort "nope"; cohorts: k1\n')
+
+
+@pytest.mark.parametrize("args, error", [
+    (["log", "session", "k1", "--hours", "2", "--attended", "p01"], "Error: Missing option '--mentor'."),
+    (["log", "output", "k1", "--participant", "p01", "--kind", "post"], "Error: Missing option '--title'."),
+    (["log", "measurement", "k1", "--result", "visitors"], "Error: Missing option '--value'."),
+    (["log", "session", "--mentor", "rina", "--hours", "2", "--attended", "p01"], "Error: Missing argument 'COHORT'."),
+])
+def test_missing_options_exit_2_naming_them(root: Path, run, args: list, error: str) -> None:
+    """A required option or argument left out is a usage error (exit 2) whose last line names it; nothing is written."""
+    out = run(*args)
+    assert (out.exit_code, out.stdout, out.stderr.splitlines()[-1]) == (2, "", error)
+    assert not (root / "cohorts/k1/logs").exists()
+
+
+def test_a_value_that_is_no_number_exits_2_naming_the_option(root: Path, run) -> None:
+    """--hours that is not a number is a usage error (exit 2) whose last line names --hours."""
+    out = run(*SESSION[:6], "two", *SESSION[7:])
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr.splitlines()[-1].startswith("Error: Invalid value for '--hours': ")
 
 
 @pytest.mark.parametrize("name", ["../x", "../../../etc/x", "/tmp/x.toml", "sub/x", ".."])
@@ -130,7 +150,8 @@ def test_file_outside_logs_exits_2(root: Path, run, name: str) -> None:
     """--file must be a plain name under logs/: anything else is refused (exit 2) and nothing is written."""
     before = sorted(root.rglob("*"))
     out = run(*SESSION, "--file", name)
-    assert out.exit_code == 2 and "--file" in out.stderr
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert out.stderr == f"mentoring: error: --file: {file_name_problem(name)}\n"
     assert sorted(root.rglob("*")) == before
 
 

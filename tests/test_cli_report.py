@@ -111,18 +111,33 @@ def test_cohorts_json(ws, run):
                      "participants": 3, "results_met": 6, "results_total": 10, "status": "ended"}]
 
 
-@pytest.mark.parametrize("args", [
-    ["report", "k", "--as-of", "2015-13-01"],
-    ["report", "nope"],
-    ["report", "k", "--format", "xml"],
-    ["participants", "k", "--by", "colour"],
+@pytest.mark.parametrize("args, message", [
+    (["report", "k", "--as-of", "2015-13-01"], '--as-of: "2015-13-01" is not a date such as 2015-03-31'),
+    (["participants", "k", "--as-of", "31/01/2015"], '--as-of: "31/01/2015" is not a date such as 2015-03-31'),
+    (["cohorts", "--as-of", "2015-02-30"], '--as-of: "2015-02-30" is not a date such as 2015-03-31'),
+    (["report", "nope"], 'unknown cohort "nope"; cohorts: k'),
+    (["report", "k", "--format", "xml"], "--format: expected one of table, markdown, csv, json, got 'xml'"),
+    (["cohorts", "--format", "jsn"], "--format: expected one of table, markdown, csv, json, got 'jsn' (did you mean \"json\"?)"),
+    (["participants", "k", "--by", "colour"], "--by: expected one of group, organisation, got 'colour'"),
+    (["report", "k", "--by", "grup"], "--by: expected one of group, organisation, got 'grup' (did you mean \"group\"?)"),
 ])
-def test_usage_errors_exit_2(ws, run, args):
-    """A malformed date, an unknown cohort, format or break-down is a usage error: exit 2."""
+def test_usage_errors_exit_2(ws, run, args, message):
+    """A malformed date, an unknown cohort, format or break-down is a usage error: exit 2, nothing on stdout,
+    one line on stderr saying what is wrong (and what was probably meant)."""
     ws()
     out = run(*args)
-    assert out.exit_code == 2, out.output
-    assert "Traceback" not in out.output
+    assert (out.exit_code, out.stdout, out.stderr) == (2, "", f"mentoring: error: {message}\n")
+
+
+@pytest.mark.parametrize("args, error", [
+    (["report"], "Error: Missing argument 'COHORT'."),
+    (["participants", "k", "--format"], "Error: Option '--format' requires an argument."),
+])
+def test_arguments_missing_exit_2_naming_them(ws, run, args, error):
+    """A missing argument or option value is a usage error (exit 2) whose last line names it, on stderr."""
+    ws()
+    out = run(*args)
+    assert (out.exit_code, out.stdout, out.stderr.splitlines()[-1]) == (2, "", error)
 
 
 def test_a_cohort_with_errors_is_not_reported_on(workspace, run, monkeypatch):
