@@ -1,8 +1,10 @@
 """Progress figures, worked out by hand from a small inline workspace.
 
 The cohort runs 2015-01-01 (day 0) to 2015-01-31. Participants p1 and p2 are in group "A", p3 in
-group "B" and leaves on 2015-01-16; m is the mentor. The figures in each test are derived in its
-docstring or comments from the records below, not copied from the program's output.
+group "B" and leaves on 2015-01-16; m is the mentor. A second, smaller workspace further down ("e")
+has a participant joining and one leaving mid-cohort, for enrolment on those days, target overrides
+and cadence options. The figures in each test are derived in its docstring or comments from the
+records, not copied from the program's output.
 """
 
 from __future__ import annotations
