@@ -869,3 +869,16 @@ def test_find_workspace_fails_when_nothing_holds_curricula_or_cohorts(no_workspa
     with pytest.raises(mentoring.UsageError, match="a workspace is a folder holding curricula/ or cohorts/"):
         mentoring.find_workspace(no_workspace_above / "docs")
 
+
+
+def test_a_quantity_goes_back_to_toml_as_written():
+    """The converter's way back writes a count as its number and a percentage as a string, in full (never in
+    exponent form), so that structuring it again gives the same Quantity."""
+    from mentoring.loader import converter
+    from mentoring.model import Quantity
+
+    assert converter.unstructure(Quantity(10.0)) == 10.0
+    assert converter.unstructure(Quantity(75.0, percent=True)) == "75.0%"
+    assert converter.unstructure(Quantity(1e-07, percent=True)) == "0.0000001%"
+    for quantity in (Quantity(10.0), Quantity(75.0, percent=True), Quantity(1e-07, percent=True)):
+        assert converter.structure(converter.unstructure(quantity), Quantity) == quantity

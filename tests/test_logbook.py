@@ -61,7 +61,9 @@ def session(notes: str = "", **changes) -> Session:
 
 
 def formatted(outcome: Outcome) -> list[str]:
-    """The outcome's problems as the command prints them."""
+    """The outcome's problems as the command prints them; each must carry its line, as `Outcome` promises a
+    program that reads `problem.line` itself."""
+    assert all(isinstance(p.line, int) and p.line >= 1 for p in outcome.problems), outcome.problems
     return [format_problem(p) for p in outcome.problems]
 
 
@@ -773,6 +775,16 @@ def test_a_log_that_does_not_load_refuses_and_old_warnings_stay_quiet(root: Path
     make_workspace(root, {"cohorts/k1/logs/a.toml": ONE_SESSION.replace("2015-03-02", "2015-04-02")})
     outcome = append_record(root, "k1", "session", session())
     assert outcome.ok and outcome.problems == ()
+
+
+def test_a_log_that_is_not_utf8_is_not_appended_to(root: Path) -> None:
+    """The log the record would go to holds a byte that is not UTF-8 (line 6): that one error refuses the
+    record, and the log keeps its bytes."""
+    old = b'[[session]]\ndate = 2015-03-02\nmentor = "rina"\nhours = 1\nattended = []\nnotes = "caf\xe9"\n'
+    make_workspace(root, {RINA: old})
+    assert formatted(append_record(root, "k1", "session", session())) == [
+        f"{RINA}:6: error: is not UTF-8 text (was it saved in another encoding? save it again as UTF-8)"]
+    assert (root / RINA).read_bytes() == old
 
 
 def test_the_lock_is_the_cohorts_and_a_held_lock_times_out(root: Path) -> None:

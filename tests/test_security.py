@@ -214,6 +214,27 @@ def test_a_workspace_named_with_dot_dot_keeps_the_same_bounds(evil, run):
 
 
 @needs_links
+def test_no_file_outside_the_workspace_is_ever_opened(evil, run, monkeypatch):
+    """With a log, a cohort folder and a curriculum linking into ws-evil, `check` and `log` open no file there,
+    not even to find the line of the problem about it."""
+    (evil / "ws/cohorts/k1/logs/rina.toml").symlink_to(evil / "ws-evil/rina.toml")
+    (evil / "ws/cohorts/k9").symlink_to(evil / "ws-evil/k9", target_is_directory=True)
+    (evil / "ws/curricula/evil.toml").symlink_to(evil / "ws-evil/rina.toml")
+    opened: list[str] = []
+    real_open = io.open
+
+    def recording_open(file, *args, **kwargs):
+        opened.append(os.path.realpath(file) if isinstance(file, (str, os.PathLike)) else str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", recording_open)
+    monkeypatch.setattr("builtins.open", recording_open)
+    assert run("-w", str(evil / "ws"), "--no-cache", "check").exit_code == 1
+    assert run("-w", str(evil / "ws"), "--no-cache", "log", "session", "k1", *SESSION).exit_code == 1
+    assert opened and not [path for path in opened if "ws-evil" in path]
+
+
+@needs_links
 def test_a_link_to_a_link_is_followed_to_its_end(evil, run):
     """A log linking to a link inside ws that itself links to ws-evil is outside (the chain is followed to its end);
     so is a cohort folder linking to an alias folder inside ws that links to ws-evil/k9."""
