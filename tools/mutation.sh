@@ -49,6 +49,10 @@ find "$work" -name __pycache__ -prune -exec rm -rf {} +
     echo "pytest_add_cli_args ="
     echo "    -p"
     echo "    no:cacheprovider"
+    # pytest's check for unraisable exceptions runs gc.collect() five times at the end of every
+    # session: in a worker forked from mutmut's large process that is most of a mutant's time.
+    echo "    -p"
+    echo "    no:unraisableexception"
     echo "    --hypothesis-profile=mutation"
 } > "$work/setup.cfg"
 
