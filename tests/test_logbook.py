@@ -822,3 +822,28 @@ def test_whole_floats_become_whole_numbers_only_where_floats_are_exact() -> None
     big = record_data(Measurement(date=DAY, result="r", value=2.0**53))["value"]
     assert type(big) is float and big == 2.0**53
     assert type(record_data(Measurement(date=DAY, result="r", value=2.0**53 - 1))["value"]) is int
+
+
+def test_a_lock_that_cannot_be_taken_writes_nothing(root: Path) -> None:
+    """A lock file that cannot be opened (here a folder stands in its place) refuses the record with the
+    system's reason, at the log the record was for, or at the logs/ folder when it names no log."""
+    (root / "cohorts/k1" / LOCK_NAME).mkdir()
+    assert formatted(append_record(root, "k1", "session", session())) == [
+        f"{RINA}:1: error: cannot write: Is a directory; nothing written"]
+    assert formatted(append_record(root, "k1", "session", session(mentor="Rina"))) == [
+        "cohorts/k1/logs/:1: error: cannot write: Is a directory; nothing written"]
+    assert not (root / "cohorts/k1/logs").exists()
+
+
+def test_problems_come_in_file_and_line_order(root: Path) -> None:
+    """The problems of a refusal are in file, then line order, whether they were there already or the record
+    brought them: in p01.toml the conflict the new output brings to o1's kind (line 5) comes before the
+    unknown kind already at line 11."""
+    make_workspace(root, {"cohorts/k1/logs/p01.toml": (
+        '[[output]]\ndate = 2015-03-02\nid = "o1"\nparticipant = "p01"\nkind = "post"\ntitle = "t"\n\n'
+        '[[output]]\ndate = 2015-03-03\nparticipant = "p01"\nkind = "vlog"\ntitle = "t"\n')})
+    outcome = append_record(root, "k1", "output", Output(date=DAY, id="o1", participant="p01", kind="article", title="t"), file="a-review")
+    assert formatted(outcome) == [
+        'cohorts/k1/logs/p01.toml:5: error: output.kind: output "o1" was first recorded with kind "article", here with kind "post"',
+        'cohorts/k1/logs/p01.toml:11: error: output.kind: unknown output kind "vlog"',
+    ]
