@@ -873,12 +873,35 @@ def test_find_workspace_fails_when_nothing_holds_curricula_or_cohorts(no_workspa
 
 def test_a_quantity_goes_back_to_toml_as_written():
     """The converter's way back writes a count as its number and a percentage as a string, in full (never in
-    exponent form), so that structuring it again gives the same Quantity."""
-    from mentoring.loader import converter
+    exponent form), so that structuring it again gives the same Quantity (with a converter built anew: its
+    hooks are set when the module is imported)."""
+    from conftest import fresh_import
+
     from mentoring.model import Quantity
+
+    converter = fresh_import("mentoring.loader").converter
 
     assert converter.unstructure(Quantity(10.0)) == 10.0
     assert converter.unstructure(Quantity(75.0, percent=True)) == "75.0%"
     assert converter.unstructure(Quantity(1e-07, percent=True)) == "0.0000001%"
     for quantity in (Quantity(10.0), Quantity(75.0, percent=True), Quantity(1e-07, percent=True)):
         assert converter.structure(converter.unstructure(quantity), Quantity) == quantity
+
+
+def test_completion_names_the_required_assignments_or_a_list(workspace, minimal):
+    """`assignments = "required"` in [completion] is kept as that word; a list as the ids it names."""
+    for written, read in [('"required"', "required"), ('["a1"]', ("a1",))]:
+        root = workspace({**minimal, "curricula/sosmed.toml": minimal["curricula/sosmed.toml"] + f"\n[completion]\nassignments = {written}\n"})
+        ws, found = load_workspace(root)
+        assert found == [] and ws.curricula["sosmed"].completion.assignments == read
+
+
+def test_a_value_quoted_in_a_message_keeps_its_letters(problems, minimal):
+    """A wrong value is quoted as written, letters beyond ASCII included (not as \\u escapes)."""
+    assert problems({**minimal, LOG: """
+        [[session]]
+        date = 2015-03-02
+        mentor = "rina"
+        hours = "dua jam, café"
+        attended = []
+    """}) == [f'{LOG}:4: error: session.hours: expected a number, got "dua jam, café"']
