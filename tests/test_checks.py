@@ -680,6 +680,17 @@ def test_session_lists_each_participant_once(problems, minimal):
     ]
 
 
+def test_a_participant_listed_three_times_is_told_once(problems, minimal):
+    """A participant named three times in attended is one problem, not one per repeat."""
+    assert problems({**minimal, LOG: """
+        [[session]]
+        date = 2015-03-02
+        mentor = "rina"
+        hours = 2
+        attended = ["p01", "p01", "p01"]
+    """}) == [f'{LOG}:5: error: session.attended: "p01" is listed twice']
+
+
 def test_participant_expected_or_attending_after_leaving_is_a_warning(problems, minimal):
     """A participant expected on or after the day they left is a warning, as is one attending then, and
     one who attended without being expected (not counted in attendance)."""

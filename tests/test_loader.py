@@ -273,6 +273,36 @@ def test_unknown_record_kind_with_did_you_mean(problems, minimal):
     ]
 
 
+def test_records_after_an_unknown_kind_are_still_read(problems, minimal):
+    """An unknown record kind does not stop the reading of the kinds after it in the file: the output after
+    [[sesion]] is read, and its own problem (a status no one knows, line 8) is found."""
+    assert problems({**minimal, LOG: """
+        [[sesion]]
+        date = 2015-03-03
+
+        [[output]]
+        date = 2015-03-03
+        participant = "p01"
+        kind = "post"
+        status = "done"
+        title = "t"
+    """}) == [
+        f'{LOG}:1: error: unknown record kind "sesion" (did you mean "session"?); '
+        "a log holds [[session]], [[output]], [[assessment]], [[measurement]]",
+        f'{LOG}:8: error: output.status: expected one of draft, submitted, returned, accepted, published, got "done"',
+    ]
+
+
+def test_a_log_that_cannot_be_read_keeps_its_path(workspace, minimal):
+    """A log that cannot be read (a link to nothing) is still in the cohort, under its own path, with no records."""
+    root = workspace(minimal)
+    (root / "cohorts/k1/logs").mkdir(parents=True)
+    (root / "cohorts/k1/logs/x.toml").symlink_to(root / "cohorts/k1/logs/gone.toml")
+    ws, found = load_workspace(root)
+    assert [(log.path, log.sessions) for log in ws.cohorts["k1"].logs] == [("cohorts/k1/logs/x.toml", ())]
+    assert [p.message for p in found] == ["cannot be read (No such file or directory)"]
+
+
 def test_record_kind_that_is_not_an_array_of_tables(problems, minimal):
     """`[session]` (one table) or `session = 5` instead of `[[session]]` records is an error at that line;
     single brackets are told how to write the double ones."""
