@@ -421,8 +421,8 @@ def test_cadence_needs_every_days_and_positive_periods(problems):
 
 
 def test_day_numbers_stay_within_100_years(problems):
-    """Day numbers (due days, a cadence's every_days and from_day) are at most 36525, so every date they
-    make stays a date; per_period is a count and has no such bound."""
+    """Day numbers (due days, a cadence's every_days and from_day) are at most 36525 (36525 itself is
+    allowed), so every date they make stays a date; per_period is a count and has no such bound."""
     assert problems({CUR: """
         title = "x"
 
@@ -430,6 +430,11 @@ def test_day_numbers_stay_within_100_years(problems):
         id = "a1"
         title = "t"
         due_day = 36526
+
+        [[assignments]]
+        id = "a2"
+        title = "t"
+        due_day = 36525
 
         [[results]]
         id = "weekly"
@@ -442,8 +447,8 @@ def test_day_numbers_stay_within_100_years(problems):
         per_period = 100000
     """}) == [
         f"{CUR}:6: error: assignments.due_day: must be at most 36525 (100 years), got 36526",
-        f"{CUR}:14: error: results.from_day: must be at most 36525 (100 years), got 100000",
-        f"{CUR}:15: error: results.due_day: must be at most 36525 (100 years), got 100000000",
+        f"{CUR}:19: error: results.from_day: must be at most 36525 (100 years), got 100000",
+        f"{CUR}:20: error: results.due_day: must be at most 36525 (100 years), got 100000000",
     ]
 
 
@@ -521,6 +526,22 @@ def test_cohort_curriculum_must_exist(problems, minimal):
         start = 2015-03-01
         end = 2015-03-31
     """}) == [f'{COH}:1: error: curriculum: unknown curriculum "sosmd" (did you mean "sosmed"?)']
+
+
+def test_unknown_curriculum_is_placed_at_its_key(problems, minimal):
+    """The unknown curriculum is placed at the `curriculum` line wherever it stands (here line 3)."""
+    assert problems({**minimal, COH: """
+        title = "Second run"
+        start = 2015-03-01
+        curriculum = "sosmd"
+        end = 2015-03-31
+    """}) == [f'{COH}:3: error: curriculum: unknown curriculum "sosmd" (did you mean "sosmed"?)']
+
+
+def test_a_target_of_zero_is_a_target(problems, minimal):
+    """A target may be 0 (no incidents, nobody left behind): only a negative one is refused."""
+    assert problems({**minimal, "curricula/sosmed.toml": minimal["curricula/sosmed.toml"].replace("target = 10\n", "target = 0\n"),
+                     COH: minimal[COH] + "\n[targets]\nvisitors = 0\n"}) == []
 
 
 def test_cohort_dates_and_target_overrides(problems, minimal):
@@ -712,6 +733,21 @@ def test_participant_expected_or_attending_after_leaving_is_a_warning(problems, 
         f'{LOG}:6: warning: session.expected: "p02" expected on 2015-03-20 but left on 2015-03-20',
         f'{LOG}:12: warning: session.attended: "p02" attended on 2015-03-25 but left on 2015-03-20',
         f'{LOG}:12: warning: session.attended: "p02" attended but is not in expected; not counted in attendance',
+    ]
+
+
+def test_those_who_came_unexpected_are_told_in_the_order_they_are_listed(problems, minimal):
+    """Participants who attended without being expected are told in the order attended lists them (p02, then p01)."""
+    assert problems({**minimal, LOG: """
+        [[session]]
+        date = 2015-03-02
+        mentor = "rina"
+        hours = 2
+        attended = ["p02", "p01"]
+        expected = []
+    """}) == [
+        f'{LOG}:5: warning: session.attended: "p02" attended but is not in expected; not counted in attendance',
+        f'{LOG}:5: warning: session.attended: "p01" attended but is not in expected; not counted in attendance',
     ]
 
 

@@ -448,15 +448,30 @@ def test_nan_and_infinity_are_no_targets(problems, minimal):
     ]
 
 
-def test_number_beyond_64_bits_is_no_number(problems, minimal):
-    """An integer larger than TOML's 64 bits is not taken as a number (it would overflow later)."""
-    big = "1" + "0" * 30
+@pytest.mark.parametrize("big", ["1" + "0" * 30, str(2**63)])
+def test_number_beyond_64_bits_is_no_number(problems, minimal, big):
+    """An integer larger than TOML's 64 bits (2**63 is the first) is not taken as a number (it would overflow later)."""
     assert problems({**minimal, LOG: f"""
         [[measurement]]
         date = 2015-03-02
         result = "visitors"
         value = {big}
     """}) == [f"{LOG}:4: error: measurement.value: expected a number, got {big}"]
+
+
+def test_a_percentage_above_100_is_refused(problems, minimal):
+    """A percentage is at most 100: "100%" is one, "100.5%" is not (conftest's curriculum has 41 lines, then a
+    blank line and [completion], so attendance is on line 44)."""
+    cur = minimal["curricula/sosmed.toml"] + '\n[completion]\nattendance = "100%"\n'
+    assert problems({**minimal, "curricula/sosmed.toml": cur}) == []
+    assert problems({**minimal, "curricula/sosmed.toml": cur.replace('"100%"', '"100.5%"')}) == [
+        'curricula/sosmed.toml:44: error: completion.attendance: a percentage is 0 to 100, got "100.5%"']
+
+
+def test_a_cohort_folder_without_its_file(problems, minimal):
+    """A folder under cohorts/ with no cohort.toml is an error placed on the file it lacks, at line 1."""
+    assert problems({**minimal, "cohorts/k2/logs/a.toml": ""}) == [
+        "cohorts/k2/cohort.toml:1: error: cohorts/k2/ has no cohort.toml: a cohort folder needs one"]
 
 
 def test_unknown_status_with_did_you_mean(problems, minimal):
