@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -162,11 +163,27 @@ def test_folder_where_the_cohort_file_should_be(ws):
     assert workspace_problems(ws) == ["cohorts/k2/cohort.toml:1: error: is a folder, not a file; not read"]
 
 
+def _end_any_read(fifo: Path, seconds: float = 10) -> None:
+    """For `seconds`, whenever anything opens the pipe to read (which would wait forever), open and close its
+    other end from a thread, so that each read ends with nothing and the test fails instead of hanging."""
+    def watch() -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # succeeds only while someone reads
+            except OSError:
+                pass
+            time.sleep(0.02)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_pipe_where_the_cohort_file_should_be(ws):
     """A named pipe as cohort.toml is refused unread (reading it would wait forever)."""
     (ws / "cohorts/k2").mkdir()
     os.mkfifo(ws / "cohorts/k2/cohort.toml")
+    _end_any_read(ws / "cohorts/k2/cohort.toml")
     assert workspace_problems(ws) == ["cohorts/k2/cohort.toml:1: error: is not a regular file (a device or a pipe?); not read"]
 
 
