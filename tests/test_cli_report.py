@@ -118,8 +118,8 @@ def test_cohorts_json(ws, run):
     (["report", "nope"], 'unknown cohort "nope"; cohorts: k'),
     (["report", "k", "--format", "xml"], "--format: expected one of table, markdown, csv, json, got 'xml'"),
     (["cohorts", "--format", "jsn"], "--format: expected one of table, markdown, csv, json, got 'jsn' (did you mean \"json\"?)"),
-    (["participants", "k", "--by", "colour"], "--by: expected one of group, organisation, got 'colour'"),
-    (["report", "k", "--by", "grup"], "--by: expected one of group, organisation, got 'grup' (did you mean \"group\"?)"),
+    (["participants", "k", "--by", "colour"], "--by: expected one of group, organisation, sex, got 'colour'"),
+    (["report", "k", "--by", "grup"], "--by: expected one of group, organisation, sex, got 'grup' (did you mean \"group\"?)"),
 ])
 def test_usage_errors_exit_2(ws, run, args, message):
     """A malformed date, an unknown cohort, format or break-down is a usage error: exit 2, nothing on stdout,

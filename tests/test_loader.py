@@ -288,7 +288,7 @@ def test_records_after_an_unknown_kind_are_still_read(problems, minimal):
         title = "t"
     """}) == [
         f'{LOG}:1: error: unknown record kind "sesion" (did you mean "session"?); '
-        "a log holds [[session]], [[output]], [[assessment]], [[measurement]]",
+        "a log holds [[session]], [[output]], [[assessment]], [[measurement]], [[action]]",
         f'{LOG}:8: error: output.status: expected one of draft, submitted, returned, accepted, published, got "done"',
     ]
 

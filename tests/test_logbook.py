@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import getpass
 import multiprocessing
 import os
 import random
 import re
 import select
 import signal
+import socket
 import time
 from pathlib import Path
 
@@ -361,7 +363,7 @@ def test_unknown_cohort_and_kind(root: Path) -> None:
     assert formatted(append_record(root, "k2", "session", session())) == [
         'cohorts/k2/cohort.toml:1: error: no cohort "k2" in this workspace']
     assert formatted(append_record(root, "k1", "sesion", session())) == [
-        'cohorts/k1/logs/:1: error: unknown record kind "sesion" (did you mean "session"?); one of session, output, assessment, measurement']
+        'cohorts/k1/logs/:1: error: unknown record kind "sesion" (did you mean "session"?); one of session, output, assessment, measurement, action']
     assert formatted(append_record(root, "k1", "output", session())) == [
         "cohorts/k1/logs/:1: error: a output record is a Output or a dict of its keys, got Session"]
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
@@ -788,18 +790,18 @@ def test_a_log_that_is_not_utf8_is_not_appended_to(root: Path) -> None:
 
 
 def test_the_lock_is_the_cohorts_and_a_held_lock_times_out(root: Path) -> None:
-    """The lock file is in the cohort's folder; while another holder keeps it past the timeout, nothing is
-    written and the outcome says how long it waited and which file to delete if no one is writing."""
-    from filelock import FileLock
-
+    """The lock file is in the cohort's folder; while another writer holds it past the timeout, nothing is
+    written and the outcome names the holder (user, process, machine, since when), how long it waited and
+    which file to delete if the holder is no longer running."""
     assert append_record(root, "k1", "session", session()).ok
     assert (root / "cohorts/k1" / LOCK_NAME).is_file()
     before = (root / RINA).read_bytes()
-    with FileLock(str(root / "cohorts/k1" / LOCK_NAME)):
+    with logbook.cohort_lock(root, "k1"):
         outcome = append_record(root, "k1", "session", session(), timeout=0.25)
-    assert formatted(outcome) == [
-        "cohorts/k1/cohort.toml:1: error: another program has been writing to this cohort's logs for 0.25 s; "
-        f"nothing written (if none is running, delete cohorts/k1/{LOCK_NAME})"]
+    holder = rf"{re.escape(getpass.getuser())} \(process {os.getpid()} on {re.escape(socket.gethostname())}, since \d\d:\d\d:\d\d\)"
+    (line,) = formatted(outcome)
+    assert re.fullmatch(rf"cohorts/k1/cohort.toml:1: error: {holder} has been writing to this cohort for 0.25 s; "
+                        rf"nothing written \(if it is no longer running, delete cohorts/k1/{re.escape(LOCK_NAME)}\)", line), line
     assert (root / RINA).read_bytes() == before
 
 

@@ -651,12 +651,12 @@ def test_attendance_measure_counts_enrolment_on_the_join_and_leave_days(workspac
 def test_attendance_by_group_counts_enrolment_on_the_join_and_leave_days(workspace):
     """The same count in a break-down: with late and gone in group "x" and stay in none, group x is
     expected 1 + 2 + 1 + 1 = 5 places (gone at S1, both at S2, late at S3 and S4) and filled
-    1 + 2 + 1 + 0 = 4: 80%."""
+    1 + 2 + 1 + 0 = 4: 80%; stay, with no group recorded, is 4 of 4."""
     cohort = ENROLMENT_COHORT.replace("joined = 2015-01-10\n", 'joined = 2015-01-10\ngroup = "x"\n').replace(
         "left = 2015-01-20\n", 'left = 2015-01-20\ngroup = "x"\n')
     groups = {g.name: g for g in enrolment(workspace, DEFAULT_SESSIONS, cohort=cohort, by="group").groups}
     assert groups["x"].attendance == pytest.approx(80.0)
-    assert groups[""].attendance == pytest.approx(100.0)
+    assert groups[None].attendance == pytest.approx(100.0)
 
 
 def test_explicit_expected_is_taken_as_written_on_the_join_and_leave_days(workspace):
@@ -849,7 +849,8 @@ def test_a_session_before_the_start_expects_and_counts_no_one(workspace):
 
 def test_result_and_participant_fields_as_given(workspace):
     """Each result carries its statement, measure and unit (a count's unit is "count", hours' "hours", a
-    percentage's "percent"); each participant her group and organisation; the figures the field they are by."""
+    percentage's "percent"); each participant her group and organisation; the figures the field they are by,
+    with the group of those in whom it is not recorded last."""
     cohort = ENROLMENT_COHORT.replace('id = "stay"\n', 'id = "stay"\norganisation = "Hapsari"\ngroup = "x"\n')
     figures = enrolment(workspace, DEFAULT_SESSIONS, cohort=cohort, by="organisation")
     sessions, attendance = by_id(figures.results)["sessions"], by_id(figures.results)["attendance"]
@@ -857,7 +858,7 @@ def test_result_and_participant_fields_as_given(workspace):
     assert (attendance.measure, attendance.unit) == ("attendance", "percent")
     stay = by_id(figures.participants)["stay"]
     assert (stay.organisation, stay.group, figures.by) == ("Hapsari", "x", "organisation")
-    assert [g.name for g in figures.groups] == ["", "Hapsari"]
+    assert [g.name for g in figures.groups] == ["Hapsari", None]
 
 
 def test_a_cohort_without_participants_has_no_share(workspace):
