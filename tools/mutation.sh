@@ -3,7 +3,7 @@
 #
 #   tools/mutation.sh [MODULE ...]      default: progress checks logbook loader cache
 #
-# Each MODULE is a file src/mentoring/MODULE.py. The tree (src/, tests/, the example workspace) is copied to
+# Each MODULE is a file src/mentoring/MODULE.py. The working tree (without .git) is copied to
 # a scratch folder ($MUTATION_DIR, default /tmp/mentoring-mutation) and mutmut runs there, so the
 # worktree gets no mutants/ folder. Tests run from that copy, so they find the shared folder through
 # $MENTORING_SHARED (set here to the repository's real ../shared unless already set).
@@ -32,15 +32,17 @@ command -v mutmut >/dev/null || { echo "mutation.sh: mutmut not found: python3 -
 
 rm -rf "$work"
 mkdir -p "$work"
-cp -R "$repo/src" "$repo/tests" "$repo/curricula" "$repo/cohorts" "$repo/pyproject.toml" "$work/"
-find "$work" -name __pycache__ -prune -exec rm -rf {} +
+# The working tree as it is (uncommitted changes too), without git's folder and caches.
+tar -C "$repo" --exclude=./.git --exclude=__pycache__ --exclude=.pytest_cache --exclude=.hypothesis -cf - . | tar -C "$work" -xf -
 {
     echo "[mutmut]"
     echo "only_mutate ="
     for module in "$@"; do echo "    src/mentoring/$module.py"; done
-    echo "also_copy ="        # the example workspace, which some tests load
-    echo "    curricula"
-    echo "    cohorts"
+    echo "also_copy ="        # all but src/ and tests/ (which mutmut copies itself): tests read docs/, the examples...
+    for entry in "$work"/* "$work"/.[!.]*; do
+        name=$(basename "$entry")
+        case "$name" in src|tests|mutants|setup.cfg|'.[!.]*') ;; *) [ -e "$entry" ] && echo "    $name" ;; esac
+    done
     echo "pytest_add_cli_args_test_selection ="
     echo "    tests"
     echo "    --ignore=tests/test_docs.py"
