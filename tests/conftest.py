@@ -16,6 +16,7 @@ import importlib.util
 import io
 import json
 import os
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
@@ -292,6 +293,22 @@ def no_workspace_above(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     monkeypatch.setattr(Path, "is_dir", hidden_is_dir)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _children_run_the_code_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under tools/mutation.sh, a child process a test starts (`python -m mentoring`) runs the code
+    unmutated: mutmut cannot see what a child runs, and its bookkeeping fails in one whose current
+    folder is a test's workspace. (Forked children, which share the test's memory, keep the mutant.)"""
+    if not os.environ.get(MUTATION_ENV):
+        return
+    start = subprocess.Popen.__init__
+
+    def start_without_the_mutant(self, *args, env=None, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        env = {key: value for key, value in (os.environ if env is None else env).items() if key != "MUTANT_UNDER_TEST"}
+        start(self, *args, env=env, **kwargs)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", start_without_the_mutant)
 
 
 @pytest.fixture(autouse=True)
