@@ -3,83 +3,104 @@
 #
 #   tools/mutation.sh [MODULE ...]      default: progress checks logbook loader cache
 #
-# Each MODULE is a file src/mentoring/MODULE.py. The working tree (without .git) is copied to
-# a scratch folder ($MUTATION_DIR, default /tmp/mentoring-mutation) and mutmut runs there, so the
+# Each MODULE is a file src/mentoring/MODULE.py, measured in a run of its own, with the tests that
+# exercise it: tests/test_MODULE.py and the files `relevant` lists below (add a line there when a
+# module's behaviour is also tested elsewhere). The working tree (without .git) is copied to
+# $MUTATION_DIR/MODULE (default /tmp/mentoring-mutation/MODULE) and mutmut runs there, so the
 # worktree gets no mutants/ folder. Tests run from that copy, so they find the shared folder through
 # $MENTORING_SHARED (set here to the repository's real ../shared unless already set).
 #
-# The tests are the engine's: every test file but the documentation's and the benchmark
-# generator's, without the tests marked slow (many processes, 50 MB files, hypothesis searches; see
-# docs/testing.md) and the invalid-TOML corpus one document at a time, with hypothesis derandomized.
-# mutmut then runs, for each mutant, only the tests that called the function it changed, quickest
-# first. Needs: python3 -m pip install mutmut (3.x).
+# Left out: tests marked slow (many processes, 50 MB files, hypothesis searches; see
+# docs/testing.md) and the invalid-TOML corpus one document at a time (it tests the parser and
+# lines.py; the documents run through the command stay). Hypothesis is derandomized. mutmut runs,
+# for each mutant, only the tests that called the function it changed, quickest first.
+# Needs: python3 -m pip install mutmut (3.x).
 #
 # At the end, one line per module: killed of mutants, and the kill rate ("timeout" counts as killed,
 # as mutmut's own score does; "no tests" as surviving). Surviving mutants are listed with
-# `cd $MUTATION_DIR && mutmut results`; `mutmut show NAME` shows one.
+# `cd $MUTATION_DIR/MODULE && mutmut results`; `mutmut show NAME` shows one.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -eq 0 ]; then set -- progress checks logbook loader cache; fi
-work=${MUTATION_DIR:-${TMPDIR:-/tmp}/mentoring-mutation}
+base=${MUTATION_DIR:-${TMPDIR:-/tmp}/mentoring-mutation}
 export MENTORING_SHARED=${MENTORING_SHARED:-$(cd "$repo/.." && pwd)/shared}
-export MENTORING_MUTATION=1   # tests/conftest.py: the quick, specific tests first
+export MENTORING_MUTATION=1   # tests/conftest.py: quickest tests first; child processes unmutated
+
+# Test files, besides tests/test_MODULE.py, whose tests exercise MODULE.
+relevant() {
+    case "$1" in
+        progress) echo "test_cli_report test_door test_periods test_rollup" ;;
+        checks)   echo "test_bad test_loader" ;;
+        loader)   echo "test_bad test_corpus test_cache test_security test_cli_check" ;;
+        logbook)  echo "test_cli_log test_cli_log_input test_security" ;;
+        cache)    echo "test_loader" ;;
+    esac
+}
 
 for module in "$@"; do
     [ -f "$repo/src/mentoring/$module.py" ] || { echo "mutation.sh: no module src/mentoring/$module.py" >&2; exit 2; }
 done
 command -v mutmut >/dev/null || { echo "mutation.sh: mutmut not found: python3 -m pip install mutmut" >&2; exit 2; }
 
-rm -rf "$work"
-mkdir -p "$work"
-# The working tree as it is (uncommitted changes too), without git's folder and caches.
-tar -C "$repo" --exclude=./.git --exclude=__pycache__ --exclude=.pytest_cache --exclude=.hypothesis -cf - . | tar -C "$work" -xf -
-{
-    echo "[mutmut]"
-    echo "only_mutate ="
-    for module in "$@"; do echo "    src/mentoring/$module.py"; done
-    echo "also_copy ="        # all but src/ and tests/ (which mutmut copies itself): tests read docs/, the examples...
-    for entry in "$work"/* "$work"/.[!.]*; do
-        name=$(basename "$entry")
-        case "$name" in src|tests|mutants|setup.cfg|'.[!.]*') ;; *) [ -e "$entry" ] && echo "    $name" ;; esac
-    done
-    echo "pytest_add_cli_args_test_selection ="
-    echo "    tests"
-    echo "    --ignore=tests/test_docs.py"
-    echo "    --ignore=tests/test_benchmark_generate.py"
-    # The 509 invalid TOML documents one by one test the parser and the wording of syntax errors
-    # (lines.py); the 18 of them run through the command stay.
-    echo "    --deselect=tests/test_corpus.py::test_invalid_document_as_log_and_as_cohort"
-    echo "    -m"
-    echo "    not slow"
-    echo "pytest_add_cli_args ="
-    echo "    -p"
-    echo "    no:cacheprovider"
-    # pytest's check for unraisable exceptions runs gc.collect() five times at the end of every
-    # session: in a worker forked from mutmut's large process that is most of a mutant's time.
-    echo "    -p"
-    echo "    no:unraisableexception"
-    echo "    --hypothesis-profile=mutation"
-} > "$work/setup.cfg"
+measure() {
+    local module=$1 work=$base/$1 name test
+    rm -rf "$work"
+    mkdir -p "$work"
+    # The working tree as it is (uncommitted changes too), without git's folder and caches.
+    tar -C "$repo" --exclude=./.git --exclude=__pycache__ --exclude=.pytest_cache --exclude=.hypothesis -cf - . \
+        | tar -C "$work" -xf -
+    {
+        echo "[mutmut]"
+        echo "only_mutate ="
+        echo "    src/mentoring/$module.py"
+        echo "also_copy ="    # all but src/ and tests/ (which mutmut copies itself): tests read docs/, the examples
+        for entry in "$work"/* "$work"/.[!.]*; do
+            name=$(basename "$entry")
+            case "$name" in src|tests|mutants|setup.cfg|'.[!.]*') ;; *) [ -e "$entry" ] && echo "    $name" ;; esac
+        done
+        echo "pytest_add_cli_args_test_selection ="
+        for test in "test_$module" $(relevant "$module"); do
+            [ -f "$work/tests/$test.py" ] && echo "    tests/$test.py"
+        done
+        echo "    --deselect=tests/test_corpus.py::test_invalid_document_as_log_and_as_cohort"
+        echo "    -m"
+        echo "    not slow"
+        echo "pytest_add_cli_args ="
+        echo "    -p"
+        echo "    no:cacheprovider"
+        # pytest's check for unraisable exceptions runs gc.collect() five times at the end of every
+        # session: in a worker forked from mutmut's large process that was most of a mutant's time.
+        echo "    -p"
+        echo "    no:unraisableexception"
+        echo "    --hypothesis-profile=mutation"
+    } > "$work/setup.cfg"
+    # Child processes the tests start (python -m mentoring) import the copy too. The folder is made
+    # first: Python remembers a path that did not exist when it started as one to skip.
+    mkdir -p "$work/mutants/src"
+    (cd "$work" && PYTHONPATH="$work/mutants/src" mutmut run)
+}
 
-cd "$work"
-start=$(date +%s)
-# Subprocesses the tests start (python -m mentoring) import the mutated package too. The folder is
-# made first: Python remembers a path that did not exist when it started as one to skip.
-mkdir -p "$work/mutants/src"
-PYTHONPATH="$work/mutants/src" mutmut run
-echo "mutation.sh: $(( ($(date +%s) - start) / 60 )) min $(( ($(date +%s) - start) % 60 )) s on $(nproc 2>/dev/null || echo '?') cores, $(date +%F)"
-mutmut results --all true | python3 -c '
+summary() {
+    local module=$1
+    (cd "$base/$module" && mutmut results --all true) | python3 -c '
 import collections, sys
-counts = collections.defaultdict(collections.Counter)
-for line in sys.stdin:
-    name, _, status = line.strip().rpartition(": ")
-    if name:
-        counts[name.split(".")[1]][status] += 1
-for module in sys.argv[1:]:
-    c = counts[module]
-    total, killed = sum(c.values()), c["killed"] + c["timeout"]
-    rest = ", ".join(f"{n} {s}" for s, n in sorted(c.items()) if s not in ("killed", "timeout")) or "none left"
-    rate = 100 * killed / total if total else 0
-    print(f"{module:10} {killed:4} of {total:4} killed  {rate:5.1f}%  ({rest})")
-' "$@"
+module = sys.argv[1]
+counts = collections.Counter(line.strip().rpartition(": ")[2] for line in sys.stdin if line.strip())
+total, killed = sum(counts.values()), counts["killed"] + counts["timeout"]
+rest = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()) if status not in ("killed", "timeout"))
+rate = 100 * killed / total if total else 0
+print(f"{module:10} {killed:4} of {total:4} killed  {rate:5.1f}%  ({rest or 'none left'})")
+' "$module"
+}
+
+start=$(date +%s)
+for module in "$@"; do
+    measure "$module"
+done
+took=$(( $(date +%s) - start ))
+echo
+echo "mutation.sh: $(date +%F), $((took / 60)) min $((took % 60)) s on $(nproc 2>/dev/null || echo '?') cores"
+for module in "$@"; do
+    summary "$module"
+done
