@@ -89,8 +89,9 @@ module = sys.argv[1]
 counts = collections.Counter(line.strip().rpartition(": ")[2] for line in sys.stdin if line.strip())
 total, killed = sum(counts.values()), counts["killed"] + counts["timeout"]
 rest = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()) if status not in ("killed", "timeout"))
+rest = rest or "none left"
 rate = 100 * killed / total if total else 0
-print(f"{module:10} {killed:4} of {total:4} killed  {rate:5.1f}%  ({rest or 'none left'})")
+print(f"{module:10} {killed:4} of {total:4} killed  {rate:5.1f}%  ({rest})")
 ' "$module"
 }
 
