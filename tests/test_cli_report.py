@@ -116,8 +116,8 @@ def test_cohorts_json(ws, run):
     (["participants", "k", "--as-of", "31/01/2015"], '--as-of: "31/01/2015" is not a date such as 2015-03-31'),
     (["cohorts", "--as-of", "2015-02-30"], '--as-of: "2015-02-30" is not a date such as 2015-03-31'),
     (["report", "nope"], 'unknown cohort "nope"; cohorts: k'),
-    (["report", "k", "--format", "xml"], "--format: expected one of table, markdown, csv, json, got 'xml'"),
-    (["cohorts", "--format", "jsn"], "--format: expected one of table, markdown, csv, json, got 'jsn' (did you mean \"json\"?)"),
+    (["report", "k", "--format", "xml"], "--format: expected one of table, markdown, csv, json, html, xlsx, got 'xml'"),
+    (["cohorts", "--format", "jsn"], "--format: expected one of table, markdown, csv, json, html, xlsx, got 'jsn' (did you mean \"json\"?)"),
     (["participants", "k", "--by", "colour"], "--by: expected one of group, organisation, sex, got 'colour'"),
     (["report", "k", "--by", "grup"], "--by: expected one of group, organisation, sex, got 'grup' (did you mean \"group\"?)"),
 ])

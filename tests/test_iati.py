@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Optional
@@ -16,7 +15,7 @@ import pytest
 import mentoring
 from mentoring.export.iati import to_bytes, value_text
 
-from conftest import make_workspace
+from conftest import make_workspace, require_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -374,21 +373,9 @@ def test_output_file_holds_what_is_printed(workspace, files, run):
 # --- every export of the example workspace --------------------------------------------------------
 
 
-def require_shared(*parts: str) -> Path:
-    """A path under the project's shared folder beside the repository: skipped (saying how to get it)
-    when missing, failed when the environment variable CI is set."""
-    path = ROOT.parent.joinpath("shared", *parts)
-    if not path.exists():
-        why = f"{path} not found: put the project's shared folder (spec/, schemas/) beside the repository as ../shared"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set and {why}", pytrace=False)
-        pytest.skip(why)
-    return path
-
-
 @pytest.fixture(scope="module")
 def iati_schema():
-    """The IATI activity schema 2.03 from ../shared/schemas/iati-2.03 (read once: it takes a second)."""
+    """The IATI activity schema 2.03 from the shared folder's schemas/iati-2.03 (conftest.require_shared; read once: it takes a second)."""
     xmlschema = pytest.importorskip("xmlschema", reason="xmlschema is in the test extra: pip install -e '.[test]'")
     return xmlschema.XMLSchema(str(require_shared("schemas", "iati-2.03", "iati-activities-schema.xsd")))
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Mutation testing of the engine with mutmut 3, run by hand (never by .ci/run).
 #
-#   tools/mutation.sh [MODULE ...]      default: progress checks logbook loader cache
+#   tools/mutation.sh [MODULE ...]
+#
+# default: the engine, every module that computes (not the rendering, the web app or the CLI):
+# progress checks logbook loader cache periods rollup actions intake export/iati.
 #
 # Each MODULE is a file src/mentoring/MODULE.py, measured in a run of its own, with the tests that
-# exercise it: tests/test_MODULE.py and the files `relevant` lists below (add a line there when a
-# module's behaviour is also tested elsewhere). The working tree (without .git) is copied to
-# $MUTATION_DIR/MODULE (default /tmp/mentoring-mutation/MODULE) and mutmut runs there, so the
+# exercise it: tests/test_NAME.py (NAME: the file's name) and the files `relevant` lists below (add a
+# line there when a module's behaviour is also tested elsewhere). The working tree (without .git) is
+# copied to $MUTATION_DIR/MODULE (default /tmp/mentoring-mutation/MODULE, "/" as "-") and mutmut runs there, so the
 # worktree gets no mutants/ folder. Tests run from that copy, so they find the shared folder through
 # $MENTORING_SHARED (set here to the repository's real ../shared unless already set).
 #
@@ -22,7 +25,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-if [ $# -eq 0 ]; then set -- progress checks logbook loader cache; fi
+if [ $# -eq 0 ]; then set -- progress checks logbook loader cache periods rollup actions intake export/iati; fi
 base=${MUTATION_DIR:-${TMPDIR:-/tmp}/mentoring-mutation}
 export MENTORING_SHARED=${MENTORING_SHARED:-$(cd "$repo/.." && pwd)/shared}
 export MENTORING_MUTATION=1   # tests/conftest.py: quickest tests first; child processes unmutated
@@ -35,6 +38,11 @@ relevant() {
         loader)   echo "test_bad test_corpus test_cache test_security test_cli_check" ;;
         logbook)  echo "test_cli_log test_cli_log_input test_security" ;;
         cache)    echo "test_loader" ;;
+        periods)  echo "test_progress test_rollup test_period_formats test_iati" ;;
+        rollup)   echo "test_door test_period_formats" ;;
+        actions)  echo "test_cli_actions test_logbook test_reflection_formats" ;;
+        intake)   echo "test_cli_setup test_cli_log_input" ;;
+        export/iati) echo "test_settings" ;;
     esac
 }
 
@@ -44,7 +52,7 @@ done
 command -v mutmut >/dev/null || { echo "mutation.sh: mutmut not found: python3 -m pip install mutmut" >&2; exit 2; }
 
 measure() {
-    local module=$1 work=$base/$1 name test
+    local module=$1 work=$base/${1//\//-} name test
     rm -rf "$work"
     mkdir -p "$work"
     # The working tree as it is (uncommitted changes too), without git's folder and caches.
@@ -60,7 +68,7 @@ measure() {
             case "$name" in src|tests|mutants|setup.cfg|'.[!.]*') ;; *) [ -e "$entry" ] && echo "    $name" ;; esac
         done
         echo "pytest_add_cli_args_test_selection ="
-        for test in "test_$module" $(relevant "$module"); do
+        for test in "test_$(basename "$module")" $(relevant "$module"); do
             [ -f "$work/tests/$test.py" ] && echo "    tests/$test.py"
         done
         echo "    --deselect=tests/test_corpus.py::test_invalid_document_as_log_and_as_cohort"
@@ -83,7 +91,7 @@ measure() {
 
 summary() {
     local module=$1
-    (cd "$base/$module" && mutmut results --all true) | python3 -c '
+    (cd "$base/${module//\//-}" && mutmut results --all true) | python3 -c '
 import collections, sys
 module = sys.argv[1]
 counts = collections.Counter(line.strip().rpartition(": ")[2] for line in sys.stdin if line.strip())
