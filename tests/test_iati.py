@@ -182,8 +182,8 @@ def test_status_and_dates_at_the_boundaries(workspace, files, as_of, status, dat
 
 def test_identity_title_description_and_organisations(workspace, files):
     """The identifier is the cohort's; the reporting org is mentoring.toml's, also participating in role
-    4; the funder participates in role 1; title is the cohort's, description the curriculum's summary,
-    both in the curriculum's language."""
+    4; the funder participates in role 1; title is the cohort's, description the curriculum's summary
+    (a general description, type 1), both in the curriculum's language."""
     activity = export(workspace(files), "2015-03-31").find("iati-activity")
     assert activity.findtext("iati-identifier") == "XM-DAC-1-K1"
     org = activity.find("reporting-org")
@@ -193,6 +193,7 @@ def test_identity_title_description_and_organisations(workspace, files):
     for tag, text in (("title", "Batch 1"), ("description", "Cadres learn to run the page.")):
         narrative = activity.find(tag).find("narrative")
         assert (narrative.text, narrative.get(XML_LANG)) == (text, "id")
+    assert activity.find("description").get("type") == "1"  # IATI's DescriptionType 1: general
 
 
 def test_without_summary_title_language_or_funder(workspace, files):
@@ -309,6 +310,12 @@ def test_values_are_plain_decimals():
     """@value is a decimal with at most two places and no exponent: 2/3 of 100 is 66.67, 7.0 is 7,
     1e-7 is 0, 1e16 is written out in full."""
     assert [value_text(v) for v in (200 / 3, 7.0, 0.5, 1e-7, 1e16)] == ["66.67", "7", "0.5", "0", "10000000000000000"]
+
+
+def test_a_value_that_rounds_to_zero_from_below_is_zero():
+    """A negative figure under half a hundredth (-0.004, and -0.0) rounds to "-0.00", written as "0", never "-0";
+    -0.5 stays "-0.5"."""
+    assert [value_text(v) for v in (-0.004, -0.0, -0.5)] == ["0", "0", "-0.5"]
 
 
 def test_the_document_is_built_not_concatenated(workspace, files):

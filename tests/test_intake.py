@@ -14,7 +14,7 @@ import pytest
 from conftest import COHORT, CURRICULUM, make_workspace, toml
 
 from mentoring import UsageError, format_problem
-from mentoring.intake import attended_all, plan_people, read_number, unique_id
+from mentoring.intake import attended_all, import_people, plan_people, read_number, unique_id
 from mentoring.layout import id_from
 from mentoring.lines import key_lines
 from mentoring.sheet import delimiter, read_sheet
@@ -246,3 +246,224 @@ def test_joined_after_the_end_is_flagged(tmp_path, k1):
     plan = plan_people(sheet_of(tmp_path, b"name,joined\nEka,2015-04-02\n"), k1)
     assert [p.person.joined for p in plan.people] == [dt.date(2015, 4, 2)]
     assert messages(plan.problems) == ["people.csv:2: warning: joined: 2015-04-02 is after the cohort's end (2015-03-31)"]
+
+
+# --- people written into cohort.toml, new curricula and cohorts, as library calls -------------------
+#
+# conftest's COHORT is 29 lines; people appended start on line 31 (one blank line, then the header).
+# A person with only a name gets a 4-line block (`[[people]]`, id, name, role), and blocks are
+# separated by one blank line, so the next header is 5 lines further on.
+
+COH = "cohorts/k1/cohort.toml"
+TWO = b"nama\nSri Rahayu\nBudi\n"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    """The minimal workspace (curriculum sosmed, cohort k1) in tmp_path/ws."""
+    return make_workspace(tmp_path / "ws", {"curricula/sosmed.toml": CURRICULUM, "cohorts/k1/cohort.toml": COHORT})
+
+
+def sheet_file(tmp_path: Path, content: bytes = TWO, name: str = "people.csv") -> Path:
+    """A sheet file holding these bytes."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def test_import_people_returns_who_was_added_at_which_row_and_line(ws, tmp_path):
+    """Rows 2 and 3 (Sri Rahayu, Budi) are added as sri-rahayu at line 31 and budi at 31 + 5 = 36; the
+    file is written, keeping every old byte, and nothing is wrong."""
+    before = (ws / COH).read_bytes()
+    done = import_people(ws, "k1", sheet_file(tmp_path))
+    assert (done.path, done.written, done.problems, done.ok) == (COH, True, (), True)
+    assert [(a.row, a.person.id, a.person.name, a.line) for a in done.added] == [(2, "sri-rahayu", "Sri Rahayu", 31), (3, "budi", "Budi", 36)]
+    text = (ws / COH).read_bytes()
+    assert text.startswith(before) and text.decode().splitlines()[30:32] == ["[[people]]", 'id = "sri-rahayu"']
+
+
+def test_a_dry_run_says_who_would_be_added_and_writes_nothing(ws, tmp_path):
+    """dry_run=True plans and checks the same two people (lines 31 and 36) but leaves cohort.toml as it was."""
+    before = (ws / COH).read_bytes()
+    done = import_people(ws, "k1", sheet_file(tmp_path), dry_run=True)
+    assert (done.path, done.written, [(a.row, a.line) for a in done.added]) == (COH, False, [(2, 31), (3, 36)])
+    assert (ws / COH).read_bytes() == before
+
+
+def test_import_into_no_cohort_says_so_at_the_cohort_file(ws, tmp_path):
+    """A cohort id with no folder, or one that is no id, is a problem at its cohort.toml's line 1."""
+    for cohort, rel in (("k9", "cohorts/k9/cohort.toml"), ("K 9", "cohorts/K 9/cohort.toml")):
+        done = import_people(ws, cohort, sheet_file(tmp_path))
+        assert (done.path, done.written, done.added) == (rel, False, ())
+        assert messages(done.problems) == [f'{rel}:1: error: no cohort "{cohort}" in this workspace']
+
+
+def test_an_unreadable_sheet_is_the_problem_returned(ws, tmp_path):
+    """A sheet in an encoding that is not UTF-8 or UTF-16 stops the import with the sheet's own problem, named as `shown`."""
+    done = import_people(ws, "k1", sheet_file(tmp_path, "nama\nSité\n".encode("cp1252")), shown="daftar.csv")
+    assert done.path == COH and not done.ok and done.added == ()
+    assert [p.path for p in done.problems] == ["daftar.csv"]
+
+
+def test_a_held_lock_stops_the_import_with_who_holds_it(ws, tmp_path):
+    """While another writer holds k1's lock, an import with a 0.1 s timeout writes nothing and says who
+    holds the lock, for how long it waited, and which file to delete if that writer is gone."""
+    from mentoring.logbook import cohort_lock
+
+    before = (ws / COH).read_bytes()
+    with cohort_lock(ws, "k1"):
+        done = import_people(ws, "k1", sheet_file(tmp_path), timeout=0.1)
+    (problem,) = done.problems
+    assert (done.path, problem.path, problem.line, done.written) == (COH, COH, 1, False)
+    assert problem.message.endswith(" has been writing to this cohort for 0.1 s; nothing written "
+                                    "(if it is no longer running, delete cohorts/k1/.mentoring-log.lock)")
+    assert (ws / COH).read_bytes() == before
+
+
+def test_a_failing_write_is_a_problem_not_a_traceback(ws, tmp_path):
+    """An OSError while writing (a full disk, here raised just before the write) is the problem
+    "cannot write: <reason>; nothing written" at line 1, and the file is unchanged."""
+    import errno
+
+    def full() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    before = (ws / COH).read_bytes()
+    done = import_people(ws, "k1", sheet_file(tmp_path), before_write=full)
+    assert (done.path, done.added, done.written) == (COH, (), False)
+    assert messages(done.problems) == [f"{COH}:1: error: cannot write: No space left on device; nothing written"]
+    assert (ws / COH).read_bytes() == before
+
+
+def test_cohort_toml_changed_while_the_people_are_checked_is_not_overwritten(ws, tmp_path, monkeypatch):
+    """A hand edit to cohort.toml after it was read (here while the sheet is planned) leaves the edit in
+    place and adds no one: "changed while the people were being checked; nothing written, try again"."""
+    import mentoring.intake as intake
+
+    plan = intake.plan_people
+
+    def plan_then_edit(*args, **kwargs):
+        planned = plan(*args, **kwargs)
+        with (ws / COH).open("ab") as f:
+            f.write(b"# edited meanwhile\n")
+        return planned
+
+    monkeypatch.setattr(intake, "plan_people", plan_then_edit)
+    done = import_people(ws, "k1", sheet_file(tmp_path))
+    assert (done.path, done.added, done.written) == (COH, (), False)
+    assert messages(done.problems) == [f"{COH}:1: error: changed while the people were being checked; nothing written, try again"]
+    assert (ws / COH).read_bytes().endswith(b"bserver\"\n# edited meanwhile\n")
+
+
+def test_a_cohort_whose_curriculum_is_unknown_gives_its_own_errors(ws, tmp_path):
+    """Into a cohort naming a curriculum that does not exist nothing is planned: the cohort's own
+    error (line 1, `curriculum = "nope"`) comes back, and nothing is added."""
+    (ws / COH).write_text(toml(COHORT.replace('"sosmed"', '"nope"')), encoding="utf-8")
+    done = import_people(ws, "k1", sheet_file(tmp_path))
+    assert (done.path, done.added, done.written) == (COH, (), False)
+    assert [(p.path, p.line, p.is_error) for p in done.problems] == [(COH, 1, True)]
+    assert '"nope"' in done.problems[0].message
+
+
+def test_a_bad_row_stops_the_import_at_its_row(ws, tmp_path):
+    """Row 3's sex "X" is not one of the words for a sex: the plan's problem, at the sheet's row 3, and nothing added."""
+    done = import_people(ws, "k1", sheet_file(tmp_path, b"nama,jenis kelamin\nSri,P\nBudi,X\n"), shown="s.csv")
+    assert (done.path, done.added, done.written) == (COH, (), False)
+    assert [(p.path, p.line, p.is_error) for p in done.problems] == [("s.csv", 3, True)]
+
+
+def test_new_people_read_back_as_written_or_not():
+    """_reads_back: the new text's last [[people]] entries must be exactly the people given; fewer
+    entries than people, no people array, or text that is no TOML all say no."""
+    from mentoring.intake import _reads_back
+    from mentoring.model import Person, Role
+
+    sri = Person(id="sri", name="Sri", role=Role.PARTICIPANT)
+    text = '[[people]]\nid = "p"\nname = "P"\nrole = "participant"\n\n[[people]]\nid = "sri"\nname = "Sri"\nrole = "participant"\n'
+    assert _reads_back(text, [sri]) is True
+    assert _reads_back(text.replace('"Sri"', '"Siti"'), [sri]) is False
+    assert _reads_back('[[people]]\nid = "sri"\nname = "Sri"\nrole = "participant"\n', [sri, sri]) is False
+    assert _reads_back('people = "sri"\n', [sri]) is False
+    assert _reads_back("[[people]\n", [sri]) is False
+
+
+def test_new_curriculum_writes_its_skeleton_with_the_title_given(tmp_path):
+    """new_curriculum makes curricula/ (and the workspace folder) when missing, writes the file and says so;
+    a second one goes into the existing folder; the title given is the file's title."""
+    from mentoring.intake import new_curriculum
+
+    root = tmp_path / "new" / "ws"
+    done = new_curriculum(root, "sosmed", "Social media")
+    assert (done.path, done.written, done.added, done.problems) == ("curricula/sosmed.toml", True, (), ())
+    assert 'title = "Social media"' in (root / "curricula/sosmed.toml").read_text(encoding="utf-8").splitlines()
+    assert new_curriculum(root, "second").written and (root / "curricula/second.toml").is_file()
+
+
+@pytest.mark.parametrize("id_, message", [
+    ("Sosmed 2", '"Sosmed 2" is not a valid curriculum id: SLUG (did you mean "sosmed-2"?)'),
+    ("日本", '"日本" is not a valid curriculum id: SLUG'),
+])
+def test_new_curriculum_refuses_an_id_that_is_none(tmp_path, id_, message):
+    """An id with capitals and a space is refused, suggesting the id made from it; one with nothing to
+    make an id from is refused without a suggestion; nothing is written."""
+    from mentoring.intake import new_curriculum
+    from mentoring.layout import SLUG_RULE
+
+    with pytest.raises(UsageError) as refused:
+        new_curriculum(tmp_path, id_)
+    assert str(refused.value) == message.replace("SLUG", SLUG_RULE)
+    assert not (tmp_path / "curricula").exists()
+
+
+def test_new_cohort_of_one_day_with_people_from_a_sheet(ws, tmp_path):
+    """A run whose start is its end is allowed; the sheet's two people are added after the skeleton
+    (whose length L the first header line gives: L + 2), the second 5 lines further, and written."""
+    from mentoring.intake import new_cohort
+
+    done = new_cohort(ws, "k2", "sosmed", dt.date(2015, 4, 1), dt.date(2015, 4, 1), title="Medan",
+                      people=sheet_file(tmp_path), shown="p.csv")
+    text = (ws / "cohorts/k2/cohort.toml").read_text(encoding="utf-8")
+    first = text.splitlines().index("[[people]]") + 1
+    assert (done.path, done.written, done.problems) == ("cohorts/k2/cohort.toml", True, ())
+    assert [(a.row, a.person.id, a.line) for a in done.added] == [(2, "sri-rahayu", first), (3, "budi", first + 5)]
+    assert 'title = "Medan"' in text.splitlines()
+
+
+def test_new_cohort_with_a_bad_sheet_returns_its_rows_and_writes_nothing(ws, tmp_path):
+    """A sheet whose row 2 has no name stops the new cohort: the problem at p.csv:2, no folder made."""
+    from mentoring.intake import new_cohort
+
+    done = new_cohort(ws, "k2", "sosmed", dt.date(2015, 4, 1), dt.date(2015, 4, 30),
+                      people=sheet_file(tmp_path, b"nama,kelompok\n,A\n"), shown="p.csv")
+    assert (done.path, done.written, done.added) == ("cohorts/k2/cohort.toml", False, ())
+    assert [(p.path, p.line) for p in done.problems] == [("p.csv", 2)]
+    assert not (ws / "cohorts/k2").exists()
+
+
+def test_new_cohort_names_the_curricula_there_are(ws, tmp_path):
+    """An unknown curriculum is a usage error listing the curricula by id, comma-separated, or, with none,
+    saying how to make one."""
+    from mentoring.intake import new_cohort
+
+    (ws / "curricula/basics.toml").write_text(CURRICULUM, encoding="utf-8")
+    with pytest.raises(UsageError, match=r'; curricula: basics, sosmed$'):
+        new_cohort(ws, "k2", "nope", dt.date(2015, 4, 1), dt.date(2015, 4, 30))
+    empty = make_workspace(tmp_path / "empty", {"curricula/.keep": ""})
+    with pytest.raises(UsageError) as refused:
+        new_cohort(empty, "k2", "nope", dt.date(2015, 4, 1), dt.date(2015, 4, 30))
+    assert str(refused.value) == 'unknown curriculum "nope"; curricula: none (make one with mentoring new curriculum ID)'
+
+
+def test_new_cohort_of_a_curriculum_with_errors_names_only_its_errors(ws, tmp_path):
+    """A curriculum with an error refuses the new cohort with a DataError naming it and carrying only that
+    curriculum's errors (another broken curriculum's are not its concern)."""
+    from mentoring.errors import DataError
+    from mentoring.intake import new_cohort
+
+    broken = CURRICULUM + '\n[[results]]\nid = "r9"\nstatement = "x"\nmeasure = "nonsense"\ntarget = 1\n'
+    (ws / "curricula/sosmed.toml").write_text(broken, encoding="utf-8")
+    (ws / "curricula/other.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        new_cohort(ws, "k2", "sosmed", dt.date(2015, 4, 1), dt.date(2015, 4, 30))
+    assert str(refused.value) == 'curriculum "sosmed" has errors'
+    assert refused.value.problems and {p.path for p in refused.value.problems} == {"curricula/sosmed.toml"}

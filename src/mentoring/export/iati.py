@@ -80,7 +80,7 @@ class Span:
 def value_text(value: float) -> str:
     """A figure as IATI's @value: a plain decimal, at most two places, no exponent (85.71, 7, 0.5)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
+    return "0" if text == "-0" else text  # the text is never empty: "0.00" strips to "0"
 
 
 def _group_results(progress: Progress, index: int) -> list[tuple[str, ResultFigures]]:
