@@ -961,3 +961,28 @@ def test_levels_and_assignments_a_rule_needs(workspace):
     assert (results["rated"].actual, results["sent-in"].actual) == (1, 1)
     people = by_id(figures.participants)
     assert (people["stay"].competencies, people["late"].competencies, people["gone"].competencies) == ({"fb": 1}, {"web": 3}, {})
+
+
+def test_participants_carry_their_names_and_the_header_its_dates(loaded):
+    """Each participant's figures carry the name cohort.toml gives (Ani, Butet, Cici), and the
+    report's header the cohort's own start and end (2015-01-01 to 2015-01-31)."""
+    fig = figures(loaded, "2015-01-20")
+    assert [(p.id, p.name) for p in fig.participants] == [("p1", "Ani"), ("p2", "Butet"), ("p3", "Cici")]
+    assert (fig.about.start, fig.about.end) == (dt.date(2015, 1, 1), dt.date(2015, 1, 31))
+
+
+def test_a_cohort_is_not_broken_down_by_cohort(loaded):
+    """--by cohort breaks a programme down (rollup); asked of one cohort it is a usage error saying which fields do."""
+    with pytest.raises(mentoring.UsageError) as refused:
+        figures(loaded, "2015-01-20", by=mentoring.model.By.COHORT)
+    assert str(refused.value) == 'by: "cohort" breaks down a programme (rollup), not a cohort; use group, organisation or sex'
+
+
+def test_elapsed_is_whole_when_due_on_the_start_day():
+    """A count due on its start day is wholly expected from then on (1, not 0/0); otherwise the share
+    of the days passed, 0 before the start and 1 after the due date: 5 of 10 days is 0.5."""
+    from mentoring.progress import elapsed
+
+    d = dt.date(2015, 1, 1)
+    assert elapsed(d, d, d) == 1.0
+    assert [elapsed(d, d + dt.timedelta(10), d + dt.timedelta(n)) for n in (-1, 5, 11)] == [0.0, 0.5, 1.0]
