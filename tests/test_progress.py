@@ -986,3 +986,14 @@ def test_elapsed_is_whole_when_due_on_the_start_day():
     d = dt.date(2015, 1, 1)
     assert elapsed(d, d, d) == 1.0
     assert [elapsed(d, d + dt.timedelta(10), d + dt.timedelta(n)) for n in (-1, 5, 11)] == [0.0, 0.5, 1.0]
+
+
+def test_tallies_pool_and_subtract_as_documented():
+    """Counts: 5 + empty is 5 either way round, 5 + 2 is 7; 7 - 3 is 4, 7 - empty is 7, empty - 3 is
+    empty. Rates pool and subtract their parts: 3/4 + 1/4 is 4/8 = 50%, and 4/8 - 3/4 is 1/4 = 25%."""
+    from mentoring.progress import Tally
+
+    assert [(Tally(5) + Tally()).value, (Tally() + Tally(5)).value, (Tally(5) + Tally(2)).value] == [5, 5, 7]
+    assert [(Tally(7) - Tally(3)).value, (Tally(7) - Tally()).value, (Tally() - Tally(3)).value] == [4, 7, None]
+    pooled = Tally(part=3, whole=4, rate=True) + Tally(part=1, whole=4, rate=True)
+    assert (pooled.actual, (pooled - Tally(part=3, whole=4, rate=True)).actual) == (50.0, 25.0)

@@ -86,7 +86,10 @@ measure() {
     # Child processes the tests start (python -m mentoring) import the copy too. The folder is made
     # first: Python remembers a path that did not exist when it started as one to skip.
     mkdir -p "$work/mutants/src"
-    (cd "$work" && PYTHONPATH="$work/mutants/src" mutmut run)
+    # A mutant that loops while filling a list (a period that never advances) would take every byte
+    # of memory before mutmut's CPU-time limit stops it: 4 GB of address space each, and it fails
+    # (MemoryError counts as killed).
+    (cd "$work" && ulimit -v $((4 * 1024 * 1024)) && PYTHONPATH="$work/mutants/src" mutmut run)
 }
 
 summary() {
