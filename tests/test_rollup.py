@@ -428,3 +428,64 @@ def test_a_cohort_not_started_adds_its_targets_but_no_actual(ws):
     before = by_id(ws.rollup("prog", "2014-12-31").results)
     assert {r.status for r in before.values()} == {"not started"}
     assert before["sessions"].actual is None
+
+
+def test_the_programme_header_names_its_title_span_and_periods(ws):
+    """The programme carries its curriculum's title, the earliest start (c1, 01-01) and latest end
+    (c3, 08-31), and the kind of period asked for."""
+    programme = ws.rollup("prog", "2015-03-31", period="quarter")
+    assert (programme.title, programme.start, programme.end, programme.period) == (
+        "Rollup fixture", dt.date(2015, 1, 1), dt.date(2015, 8, 31), mentoring.model.PeriodKind.QUARTER)
+
+
+def test_a_cohort_starting_on_the_as_of_day_has_started(ws):
+    """As of 02-01, c2's first day, c2 counts as started (its participants are in the pooled figures);
+    c3 (06-01) does not."""
+    assert ws.rollup("prog", "2015-02-01").started == ("c1", "c2")
+
+
+def test_rollup_refuses_no_cohorts_and_cohorts_of_another_curriculum(ws):
+    """As a library call: no cohort to add up, or cohorts running another curriculum (named, in the
+    order given), are usage errors saying so."""
+    from mentoring.rollup import rollup
+
+    cur, cohorts = ws.curricula["prog"], ws.cohorts
+    day = dt.date(2015, 3, 31)
+    with pytest.raises(mentoring.UsageError) as refused:
+        rollup(cur, [], day)
+    assert str(refused.value) == 'curriculum "prog" has no cohorts to add up'
+    others = [cohorts["c1"], *(__import__("attrs").evolve(cohorts[c], curriculum="other") for c in ("c3", "c2"))]
+    with pytest.raises(mentoring.UsageError) as refused:
+        rollup(cur, others, day)
+    assert str(refused.value) == 'cohorts c3, c2 do not run curriculum "prog"'
+
+
+def test_percentage_targets_over_a_count_stop_the_rollup_naming_the_cohorts(workspace):
+    """With share's curriculum target a count (2) and every cohort setting a percentage instead, the
+    programme's target cannot be had: a DataError whose problem names the three cohorts, comma-separated,
+    at share's target in the curriculum."""
+    files = dict(FILES)
+    files["curricula/prog.toml"] = CURRICULUM.replace('target = "50%"\ncriteria', "target = 2\ncriteria")
+    files["cohorts/c1/cohort.toml"] = C1.replace("sessions = 6", 'sessions = 6\nshare = "50%"')
+    files["cohorts/c2/cohort.toml"] = C2.replace('end = 2015-04-30\n', 'end = 2015-04-30\n\n[targets]\nshare = "60%"\n')
+    files["cohorts/c3/cohort.toml"] = C3.replace("followers = 150", 'followers = 150\nshare = "70%"')
+    ws = mentoring.open_workspace(workspace(files), search=False)
+    with pytest.raises(mentoring.DataError) as refused:
+        ws.rollup("prog", "2015-03-31")
+    assert str(refused.value) == 'curriculum "prog": targets that cannot be added up'
+    assert [(p.path, p.message) for p in refused.value.problems] == [("curricula/prog.toml",
+        'result "share": cohorts c1, c2, c3 set percentage targets, but the curriculum\'s target, the programme\'s, '
+        "is a count; give the curriculum a percentage target or the cohorts counts")]
+
+
+def test_count_targets_of_several_cohorts_are_named_comma_separated(workspace):
+    """share's curriculum target is 50%; c1 and c2 giving counts are named together: "(cohorts c1, c2)"."""
+    files = dict(FILES)
+    files["cohorts/c1/cohort.toml"] = C1.replace("sessions = 6", "sessions = 6\nshare = 1")
+    files["cohorts/c2/cohort.toml"] = C2.replace('end = 2015-04-30\n', 'end = 2015-04-30\n\n[targets]\nshare = 2\n')
+    ws = mentoring.open_workspace(workspace(files), search=False)
+    with pytest.raises(mentoring.DataError) as refused:
+        ws.rollup("prog", "2015-03-31")
+    assert [p.message for p in refused.value.problems] == [
+        'result "share": a programme total cannot add count targets (cohorts c1, c2) to percentage targets (cohorts c3); '
+        "give them targets of one kind under [targets] in cohort.toml"]
