@@ -193,6 +193,15 @@ def test_reflection_lists_under_each_result_its_causes_and_actions(workspace):
     assert [a.id for a in ws.reflect("k1", "2015-03-05").results[0].actions] == ["rota"]  # photos not yet opened
 
 
+def test_the_reflection_sheet_is_headed_by_the_cohorts_title_status_and_facts(workspace):
+    """The sheet names the cohort's title (conftest's k1 has none, so the one given here, "Batch 1"),
+    its status on 03-10 (running: 03-01 to 03-31) and the report header's facts (its curriculum's title)."""
+    ws = open_ws(workspace, {ACTIONS: PLAN, "cohorts/k1/cohort.toml": COHORT.replace('curriculum = "sosmed"', 'curriculum = "sosmed"\ntitle = "Batch 1"')})
+    sheet = ws.reflect("k1", "2015-03-10")
+    assert (sheet.cohort, sheet.title, sheet.as_of, sheet.status.value) == ("k1", "Batch 1", dt.date(2015, 3, 10), "running")
+    assert sheet.about is not None and sheet.about.curriculum_title == "Social media mentoring"
+
+
 # --- what is due -------------------------------------------------------------------------------
 
 
@@ -512,3 +521,21 @@ def test_deli_serdangs_plan_by_mid_july():
         ("bpjs-proposal", "dropped", D(2015, 4, 30), False),
     ]
     assert by_id["sarasehan-commitments"].owner == "nurhalimah-nasution"
+
+
+def test_due_actions_and_assignments_carry_their_title_and_who_by_name(workspace):
+    """A due action shows its text and its owner's name (soon: "Soon", Rina); a due assignment its title
+    and the participant's name (a2: "Second post", Aminah then Dewi)."""
+    ws = open_ws(workspace, {ACTIONS: """
+        [[action]]
+        id = "soon"
+        date = 2015-03-02
+        text = "Soon"
+        owner = "rina"
+        due = 2015-03-10
+        """})
+    (item,) = [i for i in ws.due(None, day(15)).items if i.kind.value == "action"]
+    assert (item.ref, item.title, item.who, item.name) == ("soon", "Soon", "rina", "Rina")
+    ws = mentoring.open_workspace(workspace({"curricula/sosmed.toml": ASSIGNMENTS, "cohorts/k1/cohort.toml": COHORT}))
+    items = [(i.ref, i.title, i.who, i.name) for i in ws.due(None, day(7)).items if i.kind.value == "assignment"]
+    assert items == [("a2", "Second post", "p01", "Aminah"), ("a2", "Second post", "p02", "Dewi")]
