@@ -467,3 +467,75 @@ def test_new_cohort_of_a_curriculum_with_errors_names_only_its_errors(ws, tmp_pa
         new_cohort(ws, "k2", "sosmed", dt.date(2015, 4, 1), dt.date(2015, 4, 30))
     assert str(refused.value) == 'curriculum "sosmed" has errors'
     assert refused.value.problems and {p.path for p in refused.value.problems} == {"curricula/sosmed.toml"}
+
+
+def test_problems_new_people_bring_are_placed_at_their_rows(ws):
+    """check_new_people: of two people planned from rows 7 and 9, one with an id that is none ("Bad Id")
+    and one taking p01's id, each problem of their own entries is placed at its row of the sheet (not
+    in cohort.toml); a problem already standing before the import is not repeated."""
+    from mentoring.intake import NewPerson, Plan, check_new_people, people_blocks
+    from mentoring.layout import SLUG_RULE
+    from mentoring.model import Person, Role
+
+    opened = open_workspace(ws, search=False)
+    cohort = opened.cohorts["k1"]
+    plan = Plan((NewPerson(7, Person(id="Bad Id", name="X", role=Role.PARTICIPANT), False),
+                 NewPerson(9, Person(id="p01", name="Y", role=Role.PARTICIPANT), False)), ())
+    text = people_blocks(plan.people, (ws / COH).read_bytes())[0].decode("utf-8")
+    found = check_new_people(ws, opened.data, cohort, plan, text, "s.csv")
+    assert messages(found) == [f's.csv:7: error: people.id: "Bad Id" is not a valid id: {SLUG_RULE}',
+                               's.csv:9: error: people.id: duplicate person id "p01"']
+    assert [(p.keys, p.first) for p in found] == [((), ()), ((), ())]
+    assert messages(check_new_people(ws, opened.data, cohort, plan, text, "s.csv", standing=found[:1])) == [messages(found)[1]]
+
+
+def test_problems_elsewhere_stay_where_they_are():
+    """_at_rows moves only problems of cohort.toml's [[people]] entries at the positions given; a problem
+    of another file, of cohort.toml's other keys, of `people` as a whole or of a position not planned is
+    kept as it was."""
+    from mentoring.intake import _at_rows
+    from mentoring.problems import Problem
+
+    moved = Problem(COH, "m", keys=("people", 5, "id"), line=40, first=("people", 0, "id"))
+    kept = [Problem("cohorts/k2/cohort.toml", "a", keys=("people", 5, "id"), line=3),
+            Problem(COH, "b", keys=("start",), line=3), Problem(COH, "c", keys=("people",), line=6),
+            Problem(COH, "d", keys=("people", 4, "id"), line=30), Problem(COH, "e", keys=("sessions", 5), line=31)]
+    out = _at_rows([moved, *kept], COH, {5: 12}, "s.csv")
+    assert out == [Problem("s.csv", "m", keys=(), line=12, first=()), *kept]
+
+
+def test_people_that_would_not_read_back_are_not_written(ws, tmp_path, monkeypatch):
+    """If the blocks made for the new people did not read back as those people (here a writer that loses
+    a name), nothing is written: "the new people would not read back as written; nothing written" at line 1."""
+    import mentoring.intake as intake
+
+    blocks = intake.people_blocks
+    monkeypatch.setattr(intake, "people_blocks", lambda added, old: (blocks(added, old)[0].replace(b'"Budi"', b'"Bud"'), blocks(added, old)[1]))
+    before = (ws / COH).read_bytes()
+    done = import_people(ws, "k1", sheet_file(tmp_path))
+    assert (done.path, done.added, done.written) == (COH, (), False)
+    assert messages(done.problems) == [f"{COH}:1: error: the new people would not read back as written; nothing written"]
+    assert (ws / COH).read_bytes() == before
+
+
+def test_a_wait_for_the_lock_is_told_who_holds_it(ws, tmp_path):
+    """Waiting longer than a second for k1's lock, the import tells on_wait who holds it, once, then gives up
+    at its timeout (1.2 s) without writing."""
+    from mentoring.logbook import cohort_lock, lock_holder
+
+    told: list[str] = []
+    with cohort_lock(ws, "k1"):
+        done = import_people(ws, "k1", sheet_file(tmp_path), timeout=1.2, on_wait=told.append)
+        assert told == [lock_holder(ws / "cohorts/k1")]
+    assert not done.written and "for 1.2 s; nothing written" in done.problems[0].message
+
+
+def test_new_people_read_back_when_they_are_all_the_entries():
+    """_reads_back with as many entries as people (a cohort that had none) says yes; `people` that is
+    not an array of tables says no without failing."""
+    from mentoring.intake import _reads_back
+    from mentoring.model import Person, Role
+
+    sri = Person(id="sri", name="Sri", role=Role.PARTICIPANT)
+    assert _reads_back('[[people]]\nid = "sri"\nname = "Sri"\nrole = "participant"\n', [sri]) is True
+    assert _reads_back("people = 5\n", [sri]) is False
