@@ -230,8 +230,8 @@ colour = "red"
 def parses(monkeypatch) -> list[str]:
     """Every text the loader hands to the TOML parser from now on."""
     seen: list[str] = []
-    real = loader.tomli.loads
-    monkeypatch.setattr(loader.tomli, "loads", lambda text: seen.append(text) or real(text))
+    real = loader.parse_toml
+    monkeypatch.setattr(loader, "parse_toml", lambda text: seen.append(text) or real(text))
     return seen
 
 
@@ -241,7 +241,7 @@ def test_a_warm_load_keeps_the_problems_and_the_records_left_out(workspace, mini
     a log that is not TOML, whose problem carries its line."""
     root = workspace({**minimal, "cohorts/k1/logs/rina.toml": BROKEN, "cohorts/k1/logs/x.toml": "a = = 1\n"})
     cache = Cache.for_workspace(root, tmp_path_factory.mktemp("cache"))
-    cold = loader.load_workspace(root, cache=cache)
+    cold = filled(root, cache)
     assert cold[0].cohorts["k1"].logs[0].skipped == {"session": (1,), "output": (0,)}
     assert [(p.message, p.line) for p in cold[1]] == [
         ('session.hours: expected a number, got "two"', None), ('output: unknown key "colour"', None),
@@ -308,7 +308,7 @@ def test_one_folder_per_workspace_one_shelf_per_cohort(run, workspace, minimal, 
 def test_a_warm_run_writes_no_shelf(setup):
     """When nothing changed, the shelf file is not written again."""
     root, cache, _ = setup
-    loader.load_workspace(root, cache=cache)
+    filled(root, cache)
     (shelf,) = cache.folder.glob("*.json")
     os.utime(shelf, ns=(1, 1))
     loader.load_workspace(root, cache=cache)
@@ -328,7 +328,7 @@ def test_a_deleted_log_leaves_the_shelf(setup):
 def test_a_shelf_of_another_version_is_not_used(setup, monkeypatch):
     """A shelf written by another version of the cache is ignored whole: the log is parsed again."""
     root, cache, _ = setup
-    loader.load_workspace(root, cache=cache)
+    filled(root, cache)
     (shelf,) = cache.folder.glob("*.json")
     data = json.loads(shelf.read_bytes())
     shelf.write_text(json.dumps({**data, "version": 0}))
