@@ -35,7 +35,7 @@ relevant() {
     case "$1" in
         progress) echo "test_cli_report test_door test_periods test_rollup test_explain" ;;
         checks)   echo "test_bad test_loader" ;;
-        loader)   echo "test_bad test_corpus test_cache test_security test_cli_check test_toml_parsers" ;;
+        loader)   echo "test_bad test_corpus test_cache test_security test_cli_check test_toml_parsers test_settings test_results test_explain" ;;
         logbook)  echo "test_cli_log test_cli_log_input test_security" ;;
         cache)    echo "test_loader" ;;
         periods)  echo "test_progress test_rollup test_period_formats" ;;  # not test_iati: 34 s for each mutant it cannot kill
