@@ -950,3 +950,16 @@ def test_a_value_quoted_in_a_message_keeps_its_letters(problems, minimal):
         hours = "dua jam, café"
         attended = []
     """}) == [f'{LOG}:4: error: session.hours: expected a number, got "dua jam, café"']
+
+
+def test_decode_knows_both_utf16_byte_orders_and_counts_a_leading_newline():
+    """UTF-16 in either byte order (FF FE little-endian, FE FF big-endian) is named as such; a bad byte
+    after a first line that is empty is on line 2 (one newline before it, at offset 0)."""
+    from mentoring.loader import decode
+
+    for raw in ("x = 1\n".encode("utf-16-le"), "x = 1\n".encode("utf-16-be")):
+        bom = b"\xff\xfe" if raw == "x = 1\n".encode("utf-16-le") else b"\xfe\xff"
+        assert [(p.message, p.line) for p in decode("a.toml", bom + raw)[1]] == [
+            ("is UTF-16 text, not UTF-8 (save it again as UTF-8)", 1)]
+    assert [(p.message, p.line) for p in decode("a.toml", b"\nx = \xe9\n")[1]] == [
+        ("is not UTF-8 text (was it saved in another encoding? save it again as UTF-8)", 2)]
