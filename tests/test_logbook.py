@@ -19,6 +19,7 @@ import socket
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 import tomli
 from hypothesis import given, settings
@@ -618,7 +619,21 @@ def test_a_log_changed_while_the_record_is_checked_is_not_overwritten(root: Path
     monkeypatch.setattr(logbook, "open_workspace", edit_then_open)
     outcome = append_record(root, "k1", "session", session("lost?"))
     assert formatted(outcome) == [f"{RINA}:1: error: changed while the record was being checked; nothing written, try again"]
+    assert (outcome.log, outcome.keys) == (RINA, ("session", 1))
     assert (root / RINA).read_bytes() == edited and leftovers(root) == []
+
+
+def test_the_outcome_names_the_log_and_the_records_place(root: Path) -> None:
+    """Appended to rina's hand-written log (one session), a session is the log's second: written or refused
+    for an error (hours -1), the outcome names the log and the record's keys ("session", 1), and a
+    problem of the record's own is about it (about_record) while one of another file is not."""
+    make_workspace(root, {RINA: HAND_WRITTEN})
+    refused = append_record(root, "k1", "session", session("bad", hours=-1.0))
+    assert (refused.ok, refused.log, refused.keys) == (False, RINA, ("session", 1))
+    assert refused.problems and all(refused.about_record(p) for p in refused.problems)
+    assert not refused.about_record(attrs.evolve(refused.problems[0], path="cohorts/k1/cohort.toml"))
+    written = append_record(root, "k1", "session", session("good"))
+    assert (written.ok, written.log, written.keys) == (True, RINA, ("session", 1))
 
 
 def test_a_block_that_would_not_read_back_is_not_written(root: Path, monkeypatch) -> None:
@@ -849,3 +864,21 @@ def test_problems_come_in_file_and_line_order(root: Path) -> None:
         'cohorts/k1/logs/p01.toml:5: error: output.kind: output "o1" was first recorded with kind "article", here with kind "post"',
         'cohorts/k1/logs/p01.toml:11: error: output.kind: unknown output kind "vlog"',
     ]
+
+
+def test_a_lock_with_no_holder_written_is_held_by_another_program(tmp_path: Path, monkeypatch) -> None:
+    """lock_holder: no holder file, or an empty one, is "another program"; a holder whose user name cannot
+    be had (no $USER, no passwd entry) is written as "someone (process N on HOST, since HH:MM:SS)"."""
+    folder = tmp_path / "k1"
+    folder.mkdir()
+    assert logbook.lock_holder(folder) == "another program"
+    (folder / logbook.HOLDER_NAME).write_text("  \n", encoding="utf-8")
+    assert logbook.lock_holder(folder) == "another program"
+
+    def no_user() -> str:
+        raise KeyError("getpwuid(): uid not found")
+
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    logbook._note_holder(folder)
+    assert re.fullmatch(rf"someone \(process {os.getpid()} on {re.escape(socket.gethostname())}, since \d\d:\d\d:\d\d\)",
+                        logbook.lock_holder(folder))
